@@ -1,0 +1,29 @@
+// Runtime queries and control: GOMAXPROCS, Gosched, NumGoroutine.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace gort {
+
+// Number of processors (Ps) that run goroutines at once (GOMAXPROCS).
+int max_procs();
+
+// Sets the number of Ps (n >= 1; n <= 0 only queries) and returns the
+// previous value, like runtime.GOMAXPROCS.
+int set_max_procs(int n);
+
+// Yields the processor: the calling goroutine goes to the back of the
+// global run queue and others run first (runtime.Gosched). On a plain OS
+// thread it yields the thread.
+void yield();
+
+// Goroutines that exist now (runtime.NumGoroutine); runtime-internal work is
+// not counted, so a fresh main sees 1.
+std::size_t num_goroutine();
+
+// The calling goroutine's id (main is 1); 0 on a thread that is not
+// running a goroutine.
+std::uint64_t goroutine_id();
+
+}  // namespace gort

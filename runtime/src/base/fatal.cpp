@@ -1,0 +1,32 @@
+#include "base/fatal.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+
+namespace gort::rt {
+
+void flush_std_streams() noexcept {
+  try {
+    std::cout.flush();
+    std::clog.flush();
+  } catch (...) {
+  }
+  std::fflush(nullptr);
+}
+
+void fatal(const char* msg) noexcept {
+  flush_std_streams();
+  std::fprintf(stderr, "fatal error: %s\n", msg);
+  std::fflush(stderr);
+  _exit(2);
+}
+
+void exit_process(int status) noexcept {
+  flush_std_streams();
+  _exit(status);
+}
+
+}  // namespace gort::rt

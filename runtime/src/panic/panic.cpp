@@ -1,0 +1,64 @@
+// Panics: an exception that escapes a goroutine's function (or any thread's)
+// ends the process as Go's unrecovered panic does. The runtime installs a
+// std::terminate handler. Goroutine stacks end in a frame without unwind
+// information, so the C++ runtime finds no handler during its search phase
+// and calls terminate *before unwinding*: the stack trace printed here is
+// the stack at the throw, like Go's.
+#include <cxxabi.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+#include <exception>
+#include <mutex>
+#include <string>
+#include <typeinfo>
+
+#include "base/fatal.hpp"
+#include "panic/panic.hpp"
+#include "panic/traceback.hpp"
+
+namespace gort::rt {
+
+namespace {
+
+std::string describe(std::exception_ptr e) {
+  try {
+    std::rethrow_exception(e);
+  } catch (const std::exception& x) {
+    return x.what();
+  } catch (...) {
+    const std::type_info* t = abi::__cxa_current_exception_type();
+    if (!t) return "unknown exception";
+    int status = 0;
+    char* d = abi::__cxa_demangle(t->name(), nullptr, nullptr, &status);
+    std::string s = status == 0 && d ? d : t->name();
+    std::free(d);
+    return s;
+  }
+}
+
+[[noreturn]] void on_terminate() noexcept {
+  static std::atomic<bool> entered{false};
+  if (entered.exchange(true)) {
+    // A second goroutine panicking at the same time: let the first report.
+    for (;;) pause();
+  }
+  flush_std_streams();
+  std::exception_ptr e = std::current_exception();
+  std::string msg = e ? describe(e) : "terminate called without an active exception";
+  std::fprintf(stderr, "panic: %s\n\n", msg.c_str());
+  print_current_header(stderr);
+  print_traceback(stderr, e ? "__cxa_throw" : nullptr);
+  std::fflush(stderr);
+  _exit(2);
+}
+
+}  // namespace
+
+void install_panic_handler() {
+  static std::once_flag once;
+  std::call_once(once, [] { std::set_terminate(on_terminate); });
+}
+
+}  // namespace gort::rt

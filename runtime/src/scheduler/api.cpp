@@ -1,0 +1,46 @@
+// The public runtime queries (gort/runtime.hpp).
+#include <sched.h>
+
+#include <gort/runtime.hpp>
+
+#include "scheduler/procs.hpp"
+#include "scheduler/sched.hpp"
+#include "scheduler/switch.hpp"
+
+namespace gort {
+
+int max_procs() {
+  rt::ensure_started();
+  return rt::sched.nprocs.load(std::memory_order_acquire);
+}
+
+int set_max_procs(int n) {
+  using namespace rt;
+  ensure_started();
+  sched.lock.lock();
+  int old = sched.nprocs.load(std::memory_order_relaxed);
+  if (n > 0 && n != old) resize_procs_locked(n);
+  sched.lock.unlock();
+  // New Ps may have work waiting in the global queue.
+  if (n > old) wakep();
+  return old;
+}
+
+void yield() {
+  if (rt::current_g())
+    rt::switch_out(rt::post_switch::requeue);
+  else
+    sched_yield();
+}
+
+std::size_t num_goroutine() {
+  auto n = rt::sched.ngoroutines.load(std::memory_order_relaxed);
+  return n > 0 ? std::size_t(n) : 0;
+}
+
+std::uint64_t goroutine_id() {
+  rt::G* g = rt::current_g();
+  return g ? g->id : 0;
+}
+
+}  // namespace gort

@@ -1,0 +1,39 @@
+// G: a goroutine. See docs/design/scheduler.md for the G/M/P model.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+
+#include <gort/detail/park.hpp>
+#include <gort/go.hpp>
+
+#include "context/context.hpp"
+#include "stack/stack.hpp"
+
+namespace gort::rt {
+
+struct M;
+
+enum class gstatus : std::uint32_t {
+  idle,      // on a free list, not in use
+  runnable,  // in a run queue
+  running,   // executing on an M
+  waiting,   // parked (see wait_reason)
+  dead,      // finished, not yet recycled
+};
+
+struct G {
+  context ctx = nullptr;        // saved registers while not running;
+                                // null until first run (no stack yet)
+  stack stk;                    // allocated on first run, freed at exit
+  std::uint64_t id = 0;
+  std::atomic<gstatus> status{gstatus::idle};
+  detail::wait_reason reason = detail::wait_reason::none;
+  detail::closure_base* fn = nullptr;  // the call to run
+  G* schedlink = nullptr;       // global run queue and free lists
+  M* m = nullptr;               // the M running it, while running
+  tsan_fiber fiber;
+  bool is_g0 = false;
+};
+
+}  // namespace gort::rt

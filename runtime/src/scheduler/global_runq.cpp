@@ -1,0 +1,54 @@
+// The global run queue: a FIFO under sched.lock, fed by run-queue overflow,
+// yields, and goroutines readied by threads without a P. Ps take from it
+// every 61st schedule (fairness) and whenever their local queue is empty.
+#include "scheduler/global_runq.hpp"
+
+#include <algorithm>
+
+#include "scheduler/sched.hpp"
+
+namespace gort::rt {
+
+void global_runq_put_locked(G* head, G* tail, std::int64_t n) {
+  tail->schedlink = nullptr;
+  if (sched.runq_tail)
+    sched.runq_tail->schedlink = head;
+  else
+    sched.runq_head = head;
+  sched.runq_tail = tail;
+  sched.runq_size.fetch_add(n, std::memory_order_seq_cst);
+}
+
+void global_runq_put_batch(G* head, G* tail, std::int64_t n) {
+  sched.lock.lock();
+  global_runq_put_locked(head, tail, n);
+  sched.lock.unlock();
+}
+
+G* global_runq_get_locked(P* p, std::int64_t max) {
+  std::int64_t size = sched.runq_size.load(std::memory_order_relaxed);
+  if (size == 0) return nullptr;
+  int procs = sched.nprocs.load(std::memory_order_relaxed);
+  // Take a fair share, at most half a local queue, so one P does not
+  // hoard the global queue.
+  std::int64_t n = std::min<std::int64_t>(size, size / procs + 1);
+  if (max > 0 && n > max) n = max;
+  if (n > run_queue::capacity / 2) n = run_queue::capacity / 2;
+  // Only what fits in p's ring: overflowing it would need sched.lock, which
+  // we hold. (Only p's owner adds to it, so the room cannot shrink.)
+  std::int64_t room = std::int64_t(run_queue::capacity - p->runq.size()) - 1;
+  if (n - 1 > room) n = room + 1;
+  sched.runq_size.fetch_sub(n, std::memory_order_relaxed);
+
+  G* g = sched.runq_head;
+  sched.runq_head = g->schedlink;
+  for (std::int64_t i = 1; i < n; ++i) {
+    G* more = sched.runq_head;
+    sched.runq_head = more->schedlink;
+    p->runq.put(more, false);
+  }
+  if (!sched.runq_head) sched.runq_tail = nullptr;
+  return g;
+}
+
+}  // namespace gort::rt

@@ -1,0 +1,59 @@
+// M: an OS thread that runs goroutines while it holds a P.
+#pragma once
+
+#include <pthread.h>
+
+#include <cstdint>
+
+#include "base/futex.hpp"
+#include "scheduler/g.hpp"
+
+namespace gort::rt {
+
+struct P;
+
+// What to do with the goroutine we just switched away from, once its
+// registers are saved (run on the new stack by finish_switch). Doing these
+// before the switch would let another M resume a half-saved goroutine.
+struct post_switch {
+  enum kind : std::uint8_t {
+    none,      // nothing (e.g. leaving g0)
+    requeue,   // yield: put it on the global run queue
+    park,      // park: call unlock(arg); someone else will ready it
+    exit,      // dead: recycle its stack and G
+  };
+  G* from = nullptr;            // receives the saved context
+  kind what = none;
+  void (*unlock)(void*) = nullptr;
+  void* arg = nullptr;
+};
+
+struct M {
+  G g0;                      // the thread's own stack: runs the scheduler loop
+  G* curg = nullptr;         // goroutine running now; null while on g0
+  P* p = nullptr;            // attached P; null while idle
+  P* nextp = nullptr;        // P handed over by whoever woke this M
+  bool spinning = false;     // looking for work (counted in nmspinning)
+  note park;                 // sleeps here while idle
+  M* schedlink = nullptr;    // idle M list
+  post_switch pending;
+  std::uint64_t rand_state;  // per-M fast random (steal order)
+  int id = 0;
+  pthread_t thread{};
+
+  std::uint32_t fastrand() {
+    // xorshift64*, good enough for victim selection
+    rand_state ^= rand_state >> 12;
+    rand_state ^= rand_state << 25;
+    rand_state ^= rand_state >> 27;
+    return std::uint32_t((rand_state * 2685821657736338717ull) >> 32);
+  }
+};
+
+// The M of the calling thread, or null on a plain thread. Not inlined: the
+// compiler must not cache the thread-local's address across a context
+// switch, after which the goroutine may be on another thread.
+M* this_m() noexcept;
+void set_this_m(M* m) noexcept;
+
+}  // namespace gort::rt

@@ -1,0 +1,53 @@
+// main as goroutine 1. gort++ links with -Wl,--wrap=main, so the C runtime
+// calls __wrap_main; the program's main becomes __real_main and runs as a
+// goroutine while the process's first thread becomes the first M. When main
+// returns, the process exits with its status at once (Go's rule): output is
+// flushed, other goroutines are not waited for, and static destructors do
+// not run (they could pull objects from under still-running goroutines).
+#include "base/fatal.hpp"
+#include "scheduler/procs.hpp"
+#include "scheduler/sched.hpp"
+
+extern "C" int __real_main(int argc, char** argv, char** envp);
+
+namespace gort::rt {
+namespace {
+
+struct main_call : detail::closure_base {
+  int argc;
+  char** argv;
+  char** envp;
+  static void run(detail::closure_base* self) {
+    auto* c = static_cast<main_call*>(self);
+    exit_process(__real_main(c->argc, c->argv, c->envp));
+  }
+};
+
+}  // namespace
+}  // namespace gort::rt
+
+extern "C" int __wrap_main(int argc, char** argv, char** envp) {
+  using namespace gort::rt;
+  static main_call call;
+  call.invoke = &main_call::run;
+  call.argc = argc;
+  call.argv = argv;
+  call.envp = envp;
+  G* g1 = spawn_main(&call);
+
+  static M m0;
+  m0.rand_state = 0x2545F4914F6CDD1Dull;
+  set_this_m(&m0);
+  sched.lock.lock();
+  P* p = pidle_get();
+  sched.lock.unlock();
+  if (p) {
+    acquire_p(&m0, p);
+    g1->status.store(gstatus::runnable, std::memory_order_relaxed);
+    p->runq.put(g1, true);
+  } else {
+    // Static initialisers' goroutines hold every P: queue main globally.
+    ready(g1, true);
+  }
+  run_m(&m0);
+}

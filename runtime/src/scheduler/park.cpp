@@ -1,0 +1,43 @@
+// park/unpark (scheduler/park.hpp): the goroutine path switches away and is
+// readied later; the plain-thread path sleeps on a futex in the waiter.
+#include "scheduler/park.hpp"
+
+#include "base/futex.hpp"
+#include "scheduler/sched.hpp"
+
+namespace gort::rt {
+
+bool on_goroutine() { return current_g() != nullptr; }
+
+void init_waiter(waiter& w) {
+  w.base.g = current_g();
+  w.base.woken.store(0, std::memory_order_relaxed);
+  w.next = w.prev = nullptr;
+  w.success = false;
+}
+
+void park(waiter& w, void (*unlock)(void*), void* arg, wait_reason why) {
+  if (G* g = w.base.g) {
+    g->reason = why;
+    g->status.store(gstatus::waiting, std::memory_order_relaxed);
+    switch_out(post_switch::park, unlock, arg);
+    g->reason = wait_reason::none;
+    return;
+  }
+  unlock(arg);
+  while (w.base.woken.load(std::memory_order_acquire) == 0)
+    futex_wait(w.base.woken, 0);
+}
+
+void unpark(waiter& w) {
+  if (G* g = w.base.g) {
+    ready(g, true);
+    return;
+  }
+  // The thread may return and reuse its stack as soon as it sees woken;
+  // a futex wake on a stale address is harmless.
+  w.base.woken.store(1, std::memory_order_release);
+  futex_wake(w.base.woken, 1);
+}
+
+}  // namespace gort::rt

@@ -1,0 +1,112 @@
+// Processors: start-up, the idle P list, and resizing (GORT_MAXPROCS,
+// gort::set_max_procs).
+#include <sched.h>
+
+#include <mutex>
+
+#include "base/env.hpp"
+#include "panic/panic.hpp"
+#include "scheduler/procs.hpp"
+#include "scheduler/sched.hpp"
+
+namespace gort::rt {
+
+constinit scheduler sched;
+
+namespace {
+
+int default_procs() {
+  cpu_set_t set;
+  if (sched_getaffinity(0, sizeof set, &set) == 0) {
+    int n = CPU_COUNT(&set);
+    if (n > 0) return n;
+  }
+  return 1;
+}
+
+std::once_flag start_once;
+
+}  // namespace
+
+void pidle_put(P* p) {
+  p->state = P::idle;
+  p->link = sched.pidle;
+  sched.pidle = p;
+  sched.npidle.fetch_add(1, std::memory_order_seq_cst);
+}
+
+P* pidle_get() {
+  P* p = sched.pidle;
+  if (!p) return nullptr;
+  sched.pidle = p->link;
+  p->link = nullptr;
+  p->state = P::running;
+  sched.npidle.fetch_sub(1, std::memory_order_seq_cst);
+  return p;
+}
+
+// Removes a specific P from the idle list (shrinking). Returns false if it
+// was not idle.
+static bool pidle_remove(P* p) {
+  for (P** link = &sched.pidle; *link; link = &(*link)->link) {
+    if (*link == p) {
+      *link = p->link;
+      p->link = nullptr;
+      sched.npidle.fetch_sub(1, std::memory_order_seq_cst);
+      return true;
+    }
+  }
+  return false;
+}
+
+void acquire_p(M* m, P* p) {
+  m->p = p;
+  p->m = m;
+  p->state = P::running;
+}
+
+void release_p(M* m) {
+  m->p->m = nullptr;
+  m->p = nullptr;
+}
+
+// Called with sched.lock held. Ps are created once and never freed; a P past
+// the new count is retired: at once if idle, else by its M at its next
+// scheduling point (run_m / switch_out check `retired()`).
+void resize_procs_locked(int n) {
+  if (n > kMaxProcs) n = kMaxProcs;
+  int old = sched.nprocs.load(std::memory_order_relaxed);
+  for (int i = sched.nprocs_created; i < n; ++i) {
+    P* p = new P;
+    p->id = i;
+    p->state = P::retired;
+    sched.allp[i] = p;
+    sched.nprocs_created = i + 1;
+  }
+  for (int i = n; i < old; ++i) {
+    P* p = sched.allp[i];
+    if (p->state == P::idle && pidle_remove(p)) p->state = P::retired;
+  }
+  for (int i = old; i < n; ++i) {
+    P* p = sched.allp[i];
+    if (p->state == P::retired) pidle_put(p);
+  }
+  sched.nprocs.store(n, std::memory_order_release);
+}
+
+void ensure_started() {
+  if (sched.nprocs.load(std::memory_order_acquire) > 0) return;
+  std::call_once(start_once, [] {
+    // Goroutine ids: 1 is main's (see main_wrap.cpp), even if static
+    // initialisers spawn goroutines before main starts.
+    sched.goid_gen.store(1);
+    install_panic_handler();
+    int n = int(env_int("GORT_MAXPROCS", 0));
+    if (n <= 0) n = default_procs();
+    sched.lock.lock();
+    resize_procs_locked(n);
+    sched.lock.unlock();
+  });
+}
+
+}  // namespace gort::rt

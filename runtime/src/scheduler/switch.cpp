@@ -1,0 +1,147 @@
+// The context-switch paths. A goroutine that blocks or yields switches
+// directly to the next runnable goroutine of its P when there is one (one
+// jump_fcontext), and to its M's g0 — the scheduler loop on the thread's own
+// stack, which may steal or sleep — only when there is none.
+//
+// Every switch is completed by finish_switch() on the side that resumes:
+// it stores the context of the side that left and performs the pending
+// post_switch action. Anything that makes the old goroutine visible to
+// other Ms (re-queueing it, releasing the lock that guards its wait queue,
+// recycling its stack) happens there, after its registers are saved.
+#include "scheduler/switch.hpp"
+
+#include "base/fatal.hpp"
+#include "scheduler/global_runq.hpp"
+#include "scheduler/procs.hpp"
+
+namespace gort::rt {
+
+namespace {
+
+void finish_switch(transfer t) {
+  M* m = this_m();
+  post_switch ps = m->pending;
+  m->pending = post_switch{};
+  ps.from->ctx = t.fctx;
+  switch (ps.what) {
+    case post_switch::none:
+      break;
+    case post_switch::requeue:
+      ps.from->status.store(gstatus::runnable, std::memory_order_relaxed);
+      global_runq_put_batch(ps.from, ps.from, 1);
+      break;
+    case post_switch::park:
+      ps.unlock(ps.arg);
+      break;
+    case post_switch::exit: {
+      G* dead = ps.from;
+      stack_free(m->p, dead->stk);
+      dead->stk = stack{};
+      dead->ctx = nullptr;
+      gfree_put(m->p, dead);
+      break;
+    }
+  }
+}
+
+[[noreturn]] void goexit() {
+  sched.ngoroutines.fetch_sub(1, std::memory_order_relaxed);
+  switch_out(post_switch::exit);
+  fatal("a dead goroutine was resumed");
+}
+
+// First frame of every goroutine.
+[[noreturn]] void g_entry(transfer t) {
+  finish_switch(t);
+  G* g = current_g();
+  detail::closure_base* fn = g->fn;
+  g->fn = nullptr;
+  fn->invoke(fn);
+  goexit();
+}
+
+void prepare_to_run(M* m, G* g) {
+  m->curg = g;
+  g->m = m;
+  g->status.store(gstatus::running, std::memory_order_relaxed);
+  if (!g->ctx) {
+    g->stk = stack_alloc(m->p);
+    g->ctx = make_context(g->stk.lo, g->stk.hi, g_entry);
+    g->fiber.create();
+  }
+}
+
+}  // namespace
+
+void execute(M* m, G* g, bool inherit) {
+  if (!inherit) ++m->p->schedtick;
+  prepare_to_run(m, g);
+  m->pending = post_switch{&m->g0, post_switch::none};
+  transfer t = jump_context(g->ctx, g->fiber);
+  finish_switch(t);
+}
+
+void switch_out(post_switch::kind what, void (*unlock)(void*), void* arg) {
+  M* m = this_m();
+  G* cur = m->curg;
+  m->pending = post_switch{cur, what, unlock, arg};
+  bool inherit = false;
+  G* next = m->p ? find_local_runnable(m->p, &inherit) : nullptr;
+  transfer t;
+  if (next) {
+    if (!inherit) ++m->p->schedtick;
+    prepare_to_run(m, next);
+    t = jump_context(next->ctx, next->fiber);
+  } else {
+    m->curg = nullptr;
+    t = jump_context(m->g0.ctx, m->g0.fiber);
+  }
+  // Resumed, possibly on another M.
+  finish_switch(t);
+}
+
+G* gfree_get(P* p) {
+  if (p && p->gfree) {
+    G* g = p->gfree;
+    p->gfree = g->schedlink;
+    --p->gfree_count;
+    return g;
+  }
+  sched.lock.lock();
+  G* g = sched.gfree;
+  if (g) {
+    sched.gfree = g->schedlink;
+    --sched.gfree_count;
+  }
+  sched.lock.unlock();
+  return g ? g : new G;
+}
+
+void gfree_put(P* p, G* g) {
+  g->status.store(gstatus::idle, std::memory_order_relaxed);
+  g->m = nullptr;
+  if (!p) {
+    sched.lock.lock();
+    g->schedlink = sched.gfree;
+    sched.gfree = g;
+    ++sched.gfree_count;
+    sched.lock.unlock();
+    return;
+  }
+  g->schedlink = p->gfree;
+  p->gfree = g;
+  if (++p->gfree_count < 64) return;
+  // Move half to the global list so other Ps can reuse them.
+  sched.lock.lock();
+  while (p->gfree_count > 32) {
+    G* x = p->gfree;
+    p->gfree = x->schedlink;
+    --p->gfree_count;
+    x->schedlink = sched.gfree;
+    sched.gfree = x;
+    ++sched.gfree_count;
+  }
+  sched.lock.unlock();
+}
+
+}  // namespace gort::rt

@@ -1,0 +1,33 @@
+// gort::mutex: a three-state futex mutex (Drepper, "Futexes Are Tricky",
+// mutex #3) whose sleeping is done by parking goroutines on the embedded
+// park_queue. Unlock wakes one waiter, which competes again for the lock
+// (barging, as Go's mutex does in normal mode: better throughput than
+// hand-off; Go's starvation mode is not implemented yet).
+#include <gort/sync.hpp>
+
+#include "base/fatal.hpp"
+
+namespace gort {
+
+void mutex::lock_slow() {
+  // Spin briefly: the holder is likely running on another P.
+  for (int i = 0; i < 40; ++i) {
+    std::uint32_t expected = 0;
+    if (state_.load(std::memory_order_relaxed) == 0 &&
+        state_.compare_exchange_weak(expected, 1, std::memory_order_acquire))
+      return;
+    __builtin_ia32_pause();
+  }
+  while (state_.exchange(2, std::memory_order_acquire) != 0)
+    waiters_.wait_if(state_, 2, detail::wait_reason::mutex_lock);
+}
+
+void mutex::unlock_slow() {
+  // fetch_sub saw 2 (contended: now 1) or 0 (not locked: now ~0u).
+  if (state_.load(std::memory_order_relaxed) == ~0u)
+    rt::fatal("sync: unlock of unlocked mutex");
+  state_.store(0, std::memory_order_release);
+  waiters_.wake(1);
+}
+
+}  // namespace gort

@@ -1,0 +1,89 @@
+// detail::park_queue and detail::semaphore: the parking primitives that
+// gort::mutex and gort::wait_group embed (Go: sema.go's semacquire /
+// semrelease, with the queue in the object instead of a global table).
+#include <gort/detail/park.hpp>
+
+#include "sync/waitq.hpp"
+
+namespace gort::detail {
+
+void park_queue::wait_if(const std::atomic<std::uint32_t>& word,
+                         std::uint32_t expected, wait_reason why) {
+  waiter w;
+  rt::init_waiter(w);
+  lock.lock();
+  if (word.load(std::memory_order_relaxed) != expected) {
+    lock.unlock();
+    return;
+  }
+  rt::waitq_push(head, tail, &w);
+  rt::park(w, lock, why);
+}
+
+std::uint32_t park_queue::wake(std::uint32_t n) {
+  waiter* list = nullptr;
+  waiter* last = nullptr;
+  std::uint32_t woken = 0;
+  lock.lock();
+  while (woken < n) {
+    waiter* w = rt::waitq_pop(head, tail);
+    if (!w) break;
+    if (last) last->next = w; else list = w;
+    last = w;
+    ++woken;
+  }
+  lock.unlock();
+  rt::unpark_list(list);
+  return woken;
+}
+
+void semaphore::acquire(wait_reason why) {
+  lock.lock();
+  if (count > 0) {
+    --count;
+    lock.unlock();
+    return;
+  }
+  waiter w;
+  rt::init_waiter(w);
+  rt::waitq_push(head, tail, &w);
+  rt::park(w, lock, why);  // woken holding the permit
+}
+
+void semaphore::release(std::uint32_t n) {
+  waiter* list = nullptr;
+  waiter* last = nullptr;
+  lock.lock();
+  while (n > 0) {
+    waiter* w = rt::waitq_pop(head, tail);
+    if (!w) break;
+    if (last) last->next = w; else list = w;
+    last = w;
+    --n;
+  }
+  count += n;
+  lock.unlock();
+  rt::unpark_list(list);
+}
+
+const char* wait_reason_text(wait_reason r) noexcept {
+  switch (r) {
+    case wait_reason::none: return "running";
+    case wait_reason::chan_receive: return "chan receive";
+    case wait_reason::chan_send: return "chan send";
+    case wait_reason::select: return "select";
+    case wait_reason::select_no_cases: return "select (no cases)";
+    case wait_reason::chan_receive_nil: return "chan receive (nil chan)";
+    case wait_reason::chan_send_nil: return "chan send (nil chan)";
+    case wait_reason::wait_group_wait: return "sync.WaitGroup.Wait";
+    case wait_reason::mutex_lock: return "sync.Mutex.Lock";
+    case wait_reason::rwmutex_lock: return "sync.RWMutex.Lock";
+    case wait_reason::rwmutex_rlock: return "sync.RWMutex.RLock";
+    case wait_reason::cond_wait: return "sync.Cond.Wait";
+    case wait_reason::sleep: return "sleep";
+    case wait_reason::syscall: return "syscall";
+  }
+  return "unknown";
+}
+
+}  // namespace gort::detail

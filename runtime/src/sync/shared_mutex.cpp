@@ -1,0 +1,95 @@
+// gort::shared_mutex: Go's RWMutex semantics with direct hand-off. A
+// waiting writer blocks new readers; when a writer unlocks, the readers
+// that queued behind it go first, then the next writer.
+#include <gort/sync.hpp>
+
+#include "base/fatal.hpp"
+#include "sync/waitq.hpp"
+
+namespace gort {
+
+using detail::wait_reason;
+using rt::waiter;
+
+void shared_mutex::lock() {
+  lock_.lock();
+  if (!writer_ && readers_ == 0) {
+    writer_ = true;
+    lock_.unlock();
+    return;
+  }
+  waiter w;
+  rt::init_waiter(w);
+  ++writers_waiting_;
+  rt::waitq_push(writer_head_, writer_tail_, &w);
+  rt::park(w, lock_, wait_reason::rwmutex_lock);  // woken as the owner
+}
+
+bool shared_mutex::try_lock() {
+  lock_.lock();
+  bool ok = !writer_ && readers_ == 0;
+  if (ok) writer_ = true;
+  lock_.unlock();
+  return ok;
+}
+
+void shared_mutex::unlock() {
+  lock_.lock();
+  if (!writer_) {
+    lock_.unlock();
+    rt::fatal("sync: Unlock of unlocked RWMutex");
+  }
+  writer_ = false;
+  waiter* wake = nullptr;
+  if (reader_head_) {
+    // Hand the lock to every reader that queued behind this writer.
+    wake = reader_head_;
+    for (waiter* r = reader_head_; r; r = r->next) ++readers_;
+    reader_head_ = reader_tail_ = nullptr;
+  } else if (writer_head_) {
+    wake = rt::waitq_pop(writer_head_, writer_tail_);
+    --writers_waiting_;
+    writer_ = true;
+  }
+  lock_.unlock();
+  rt::unpark_list(wake);
+}
+
+void shared_mutex::lock_shared() {
+  lock_.lock();
+  if (!writer_ && writers_waiting_ == 0) {
+    ++readers_;
+    lock_.unlock();
+    return;
+  }
+  waiter w;
+  rt::init_waiter(w);
+  rt::waitq_push(reader_head_, reader_tail_, &w);
+  rt::park(w, lock_, wait_reason::rwmutex_rlock);  // woken holding a read lock
+}
+
+bool shared_mutex::try_lock_shared() {
+  lock_.lock();
+  bool ok = !writer_ && writers_waiting_ == 0;
+  if (ok) ++readers_;
+  lock_.unlock();
+  return ok;
+}
+
+void shared_mutex::unlock_shared() {
+  lock_.lock();
+  if (readers_ == 0) {
+    lock_.unlock();
+    rt::fatal("sync: RUnlock of unlocked RWMutex");
+  }
+  waiter* wake = nullptr;
+  if (--readers_ == 0 && writer_head_) {
+    wake = rt::waitq_pop(writer_head_, writer_tail_);
+    --writers_waiting_;
+    writer_ = true;
+  }
+  lock_.unlock();
+  rt::unpark_list(wake);
+}
+
+}  // namespace gort

@@ -1,0 +1,34 @@
+// gort::wait_group: Go's WaitGroup. The counter and the number of waiters
+// share one atomic word, so add/done never take a lock unless the counter
+// reaches zero with waiters present.
+#include <gort/panic.hpp>
+#include <gort/sync.hpp>
+
+namespace gort {
+
+void wait_group::add(std::int64_t n) {
+  std::uint64_t delta = std::uint64_t(n) << 32;
+  std::uint64_t state = state_.fetch_add(delta, std::memory_order_acq_rel) + delta;
+  auto counter = std::int32_t(state >> 32);
+  auto waiters = std::uint32_t(state);
+  if (counter < 0) throw panic_error("sync: negative WaitGroup counter");
+  if (counter > 0 || waiters == 0) return;
+  // Counter hit zero with waiters: nobody can add waiters now (wait() sees
+  // a zero counter and returns), so reset and release them all.
+  state_.store(0, std::memory_order_relaxed);
+  sema_.release(waiters);
+}
+
+void wait_group::wait() {
+  std::uint64_t state = state_.load(std::memory_order_acquire);
+  for (;;) {
+    if (std::int32_t(state >> 32) == 0) return;
+    if (state_.compare_exchange_weak(state, state + 1,
+                                     std::memory_order_acq_rel)) {
+      sema_.acquire(detail::wait_reason::wait_group_wait);
+      return;
+    }
+  }
+}
+
+}  // namespace gort

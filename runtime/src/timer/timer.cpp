@@ -1,0 +1,158 @@
+// The timer heap and the timer thread. One runtime thread (no P, not a
+// goroutine, not counted by num_goroutine) sleeps on a futex until the
+// earliest deadline and fires due timers with the heap's lock held, so that
+// del_timer() returning means "fire is not running". Fire functions only
+// unpark or do non-blocking sends: they never block.
+#include "timer/timer.hpp"
+
+#include <pthread.h>
+#include <signal.h>
+#include <sys/prctl.h>
+
+#include <mutex>
+#include <vector>
+
+#include <gort/detail/park.hpp>
+
+#include "base/fatal.hpp"
+#include "base/futex.hpp"
+#include "timer/timer_internal.hpp"
+
+namespace gort::rt {
+
+namespace {
+
+struct timer_heap {
+  detail::raw_lock lock;
+  std::vector<timer*> heap;             // min-heap on `when`
+  std::atomic<std::uint32_t> seq{0};    // bumped when the earliest changes
+  std::atomic<std::size_t> count{0};
+};
+
+timer_heap& th() {
+  static timer_heap* h = new timer_heap;  // never destroyed: exit is _exit
+  return *h;
+}
+
+bool earlier(const timer* a, const timer* b) { return a->when < b->when; }
+
+void sift_up(std::vector<timer*>& h, std::size_t i) {
+  timer* t = h[i];
+  while (i > 0) {
+    std::size_t parent = (i - 1) / 2;
+    if (!earlier(t, h[parent])) break;
+    h[i] = h[parent];
+    h[i]->heap_index = std::int64_t(i);
+    i = parent;
+  }
+  h[i] = t;
+  t->heap_index = std::int64_t(i);
+}
+
+void sift_down(std::vector<timer*>& h, std::size_t i) {
+  timer* t = h[i];
+  std::size_t n = h.size();
+  for (;;) {
+    std::size_t c = 2 * i + 1;
+    if (c >= n) break;
+    if (c + 1 < n && earlier(h[c + 1], h[c])) ++c;
+    if (!earlier(h[c], t)) break;
+    h[i] = h[c];
+    h[i]->heap_index = std::int64_t(i);
+    i = c;
+  }
+  h[i] = t;
+  t->heap_index = std::int64_t(i);
+}
+
+void remove_at(std::vector<timer*>& h, std::size_t i) {
+  timer* last = h.back();
+  h.pop_back();
+  if (i < h.size()) {
+    h[i] = last;
+    last->heap_index = std::int64_t(i);
+    sift_down(h, i);
+    sift_up(h, std::size_t(last->heap_index));
+  }
+}
+
+void* timer_thread(void*) {
+  prctl(PR_SET_TIMERSLACK, 1UL);  // wake on time, not 50 us late
+  timer_heap& t = th();
+  for (;;) {
+    t.lock.lock();
+    std::int64_t now = now_ns();
+    while (!t.heap.empty() && t.heap.front()->when <= now) {
+      timer* due = t.heap.front();
+      remove_at(t.heap, 0);
+      due->heap_index = -1;
+      t.count.fetch_sub(1, std::memory_order_relaxed);
+      due->fire(due);
+    }
+    std::int64_t wait = t.heap.empty() ? -1 : t.heap.front()->when - now;
+    std::uint32_t seq = t.seq.load(std::memory_order_acquire);
+    t.lock.unlock();
+    futex_wait(t.seq, seq, wait);
+  }
+}
+
+std::once_flag thread_once;
+
+void start_timer_thread() {
+  std::call_once(thread_once, [] {
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    pthread_t tid;
+    int rc = pthread_create(&tid, &attr, timer_thread, nullptr);
+    pthread_sigmask(SIG_SETMASK, &old, nullptr);
+    pthread_attr_destroy(&attr);
+    if (rc != 0) fatal("failed to create the timer thread");
+  });
+}
+
+}  // namespace
+
+detail::raw_lock& timer_lock() { return th().lock; }
+
+void add_timer_locked(timer* t) {
+  timer_heap& h = th();
+  h.heap.push_back(t);
+  sift_up(h.heap, h.heap.size() - 1);
+  h.count.fetch_add(1, std::memory_order_relaxed);
+  if (t->heap_index == 0) {
+    h.seq.fetch_add(1, std::memory_order_release);
+    futex_wake(h.seq, 1);
+  }
+}
+
+void add_timer(timer* t) {
+  start_timer_thread();
+  th().lock.lock();
+  add_timer_locked(t);
+  th().lock.unlock();
+}
+
+bool del_timer(timer* t) {
+  timer_heap& h = th();
+  h.lock.lock();
+  bool queued = t->heap_index >= 0;
+  if (queued) {
+    remove_at(h.heap, std::size_t(t->heap_index));
+    t->heap_index = -1;
+    h.count.fetch_sub(1, std::memory_order_relaxed);
+  }
+  h.lock.unlock();
+  return queued;
+}
+
+std::size_t pending_timers() {
+  return th().count.load(std::memory_order_relaxed);
+}
+
+void ensure_timer_thread() { start_timer_thread(); }
+
+}  // namespace gort::rt

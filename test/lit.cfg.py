@@ -1,0 +1,39 @@
+# lit configuration shared by every suite under test/.
+#
+# Substitutions a test may use:
+#   %gortxx       gort++ --gort-no-plugin: gort's headers, linked with the
+#                 runtime and its main-as-goroutine-1 link step (library form:
+#                 gort::go, no plugin)
+#   %gortxx-tsan  the same, built and linked with ThreadSanitizer
+#   %gortpp       the gort++ driver (plugin + runtime), when it is built
+#   FileCheck, not, count: LLVM 22's test tools
+import os
+import lit.formats
+
+config.name = "gort"
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = [".cpp", ".c", ".test"]
+config.excludes = ["Inputs", "lit.cfg.py", "lit.local.cfg"]
+
+site = lit_config.params.get("site") or os.environ.get("GORT_LIT_SITE")
+if not site:
+    build_dir = lit_config.params.get("build_dir", "build")
+    site = os.path.join(build_dir, "test", "lit.site.cfg.py")
+lit_config.load_config(config, site)
+
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.gort_build_dir, "test", "out")
+
+config.environment["PATH"] = os.pathsep.join(
+    [os.path.join(config.gort_build_dir, "bin"), config.llvm_bin_dir,
+     config.environment.get("PATH", os.environ.get("PATH", ""))])
+for var in ["HOME", "TMPDIR"]:
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
+
+gortpp = os.path.join(config.gort_build_dir, "bin", "gort++")
+config.substitutions.append(
+    ("%gortxx-tsan",
+     f"{gortpp} --gort-no-plugin --gort-tsan -g -O1 -fsanitize=thread"))
+config.substitutions.append(("%gortxx", f"{gortpp} --gort-no-plugin -g -O2 -Wall"))
+config.substitutions.append(("%gortpp", f"{gortpp} -g -O2 -Wall"))
