@@ -5,6 +5,7 @@
 #include <execinfo.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 
@@ -14,18 +15,44 @@ namespace gort::rt {
 
 namespace {
 
-// Demangled name of the symbol containing pc, or null. *owned is set when
-// the result must be freed.
-const char* symbol_name(void* pc, Dl_info& info, char** owned) {
-  *owned = nullptr;
-  if (!dladdr(pc, &info) || !info.dli_sname) return nullptr;
-  int status = 0;
-  char* d = abi::__cxa_demangle(info.dli_sname, nullptr, nullptr, &status);
-  if (status == 0 && d) {
-    *owned = d;
-    return d;
+bool starts_with(const char* s, const char* prefix) {
+  return std::strncmp(s, prefix, std::strlen(prefix)) == 0;
+}
+
+enum class frame { printed, hidden, bottom };
+
+// Prints the frame containing `pc` (an address inside the call, i.e. a
+// return address minus one).
+frame print_pc(std::FILE* out, void* pc) {
+  Dl_info info{};
+  if (!dladdr(pc, &info)) return frame::hidden;
+  char* owned = nullptr;
+  const char* name = info.dli_sname;
+  if (name) {
+    int status = 0;
+    owned = abi::__cxa_demangle(name, nullptr, nullptr, &status);
+    if (status == 0 && owned) name = owned;
   }
-  return info.dli_sname;
+  frame result = frame::printed;
+  if (!name) {
+    name = "?";  // a static function: link with -rdynamic for names
+  }
+  // Below these frames: the runtime's goroutine entry or libc's start-up.
+  if (starts_with(name, "gort::detail::closure<") ||
+      std::strcmp(name, "__wrap_main") == 0 ||
+      std::strcmp(name, "make_fcontext") == 0) {
+    result = frame::bottom;
+  } else if (starts_with(name, "gort::rt::") ||
+             starts_with(name, "gort::detail::")) {
+    result = frame::hidden;
+  } else {
+    std::uintptr_t off = reinterpret_cast<std::uintptr_t>(pc) + 1 -
+                         reinterpret_cast<std::uintptr_t>(info.dli_fbase);
+    std::fprintf(out, "%s\n\t%s+0x%lx\n", name,
+                 info.dli_fname ? info.dli_fname : "?", (unsigned long)off);
+  }
+  std::free(owned);
+  return result;
 }
 
 }  // namespace
@@ -38,32 +65,34 @@ void print_traceback(std::FILE* out, const char* skip_through) {
     for (int i = n - 1; i >= 1; --i) {
       Dl_info info;
       if (dladdr(static_cast<char*>(pcs[i]) - 1, &info) && info.dli_sname &&
-          std::strncmp(info.dli_sname, skip_through, std::strlen(skip_through)) == 0) {
+          starts_with(info.dli_sname, skip_through)) {
         first = i + 1;
         break;
       }
     }
   }
-  for (int i = first; i < n; ++i) {
-    Dl_info info{};
-    char* owned;
-    // Return addresses point after the call; pc-1 is inside it.
-    void* pc = static_cast<char*>(pcs[i]) - 1;
-    const char* name = symbol_name(pc, info, &owned);
-    if (!name) {
-      // Unnamed: a static function or the bottom of a goroutine's stack.
-      if (!info.dli_fname) continue;
-      name = "?";
-    }
-    const char* module = info.dli_fname ? info.dli_fname : "?";
-    std::uintptr_t off =
-        reinterpret_cast<std::uintptr_t>(pc) -
-        reinterpret_cast<std::uintptr_t>(info.dli_fbase);
-    std::fprintf(out, "%s\n\t%s+0x%lx\n", name, module, (unsigned long)off);
-    std::free(owned);
-    // Below these: the runtime's goroutine entry, or libc's start-up.
-    if (std::strncmp(name, "gort::detail::closure<", 22) == 0) break;
-    if (std::strcmp(name, "__wrap_main") == 0) break;
+  for (int i = first; i < n; ++i)
+    if (print_pc(out, static_cast<char*>(pcs[i]) - 1) == frame::bottom) break;
+}
+
+void print_parked_traceback(std::FILE* out, const G* g) {
+  if (!g->ctx || !g->stk) return;  // never ran: no stack yet
+  // Boost.Context's jump_fcontext leaves rbp at ctx+0x38 and the return
+  // address at ctx+0x40 (see its x86_64 SysV assembly).
+  auto* ctx = static_cast<const std::uintptr_t*>(g->ctx);
+  auto lo = reinterpret_cast<std::uintptr_t>(g->stk.lo);
+  auto hi = reinterpret_cast<std::uintptr_t>(g->stk.hi);
+  std::uintptr_t fp = ctx[7];
+  std::uintptr_t pc = ctx[8];
+  for (int depth = 0; depth < 64 && pc; ++depth) {
+    if (print_pc(out, reinterpret_cast<void*>(pc - 1)) == frame::bottom) break;
+    // Follow the frame-pointer chain while it stays on this stack.
+    if (fp < lo || fp + 16 > hi || (fp & 7)) break;
+    auto* frame_words = reinterpret_cast<const std::uintptr_t*>(fp);
+    std::uintptr_t next_fp = frame_words[0];
+    pc = frame_words[1];
+    if (next_fp <= fp) break;
+    fp = next_fp;
   }
 }
 

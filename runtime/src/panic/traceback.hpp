@@ -1,15 +1,23 @@
-// Symbolized stack traces in Go's layout:
+// Symbolized stack traces in Go's layout, one frame per two lines:
 //   function(args)
 //   \t<module>+0x<offset>
+// Runtime-internal frames (gort::rt::, gort::detail::) are left out, as Go
+// leaves out runtime frames.
 #pragma once
 
 #include <cstdio>
 
 namespace gort::rt {
 
+struct G;
+
 // Prints the caller's stack to `out`, skipping frames up to and including
 // the last one whose symbol starts with `skip_through` (if given and found).
 void print_traceback(std::FILE* out, const char* skip_through = nullptr);
+
+// Prints the stack of a goroutine that is not running (parked or
+// runnable), by walking frame pointers from its saved context.
+void print_parked_traceback(std::FILE* out, const G* g);
 
 // Prints "goroutine N [state]:" for the running goroutine (or "thread").
 void print_current_header(std::FILE* out);

@@ -39,6 +39,7 @@ extern "C" int __wrap_main(int argc, char** argv, char** envp) {
   m0.rand_state = 0x2545F4914F6CDD1Dull;
   set_this_m(&m0);
   sched.lock.lock();
+  ++sched.mtotal;
   P* p = pidle_get();
   sched.lock.unlock();
   if (p) {

@@ -3,6 +3,7 @@
 #include "scheduler/park.hpp"
 
 #include "base/futex.hpp"
+#include "scheduler/checkdead.hpp"
 #include "scheduler/sched.hpp"
 
 namespace gort::rt {
@@ -24,6 +25,7 @@ void park(waiter& w, void (*unlock)(void*), void* arg, wait_reason why) {
     g->reason = wait_reason::none;
     return;
   }
+  plain_thread_parking();
   unlock(arg);
   while (w.base.woken.load(std::memory_order_acquire) == 0)
     futex_wait(w.base.woken, 0);
@@ -34,6 +36,7 @@ void unpark(waiter& w) {
     ready(g, true);
     return;
   }
+  plain_thread_unparked();
   // The thread may return and reuse its stack as soon as it sees woken;
   // a futex wake on a stale address is harmless.
   w.base.woken.store(1, std::memory_order_release);

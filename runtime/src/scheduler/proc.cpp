@@ -24,6 +24,7 @@
 
 #include "base/clock.hpp"
 #include "base/fatal.hpp"
+#include "scheduler/checkdead.hpp"
 #include "scheduler/global_runq.hpp"
 #include "scheduler/procs.hpp"
 #include "scheduler/sched.hpp"
@@ -64,6 +65,7 @@ void start_m(P* p, bool spinning) {
   m = new M;
   sched.lock.lock();
   m->id = ++sched.mcount;
+  ++sched.mtotal;
   sched.lock.unlock();
   m->rand_state = 0x9E3779B97F4A7C15ull * std::uint64_t(m->id + 1);
   m->nextp = p;
@@ -93,6 +95,7 @@ void stop_m(M* m) {
   m->schedlink = sched.midle;
   sched.midle = m;
   ++sched.nmidle;
+  checkdead_locked();
   sched.lock.unlock();
   m->park.sleep();
   m->park.clear();

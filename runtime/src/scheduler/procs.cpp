@@ -6,6 +6,8 @@
 
 #include "base/env.hpp"
 #include "panic/panic.hpp"
+#include "panic/signals.hpp"
+#include "sysmon/sysmon.hpp"
 #include "scheduler/procs.hpp"
 #include "scheduler/sched.hpp"
 
@@ -106,6 +108,8 @@ void ensure_started() {
     sched.lock.lock();
     resize_procs_locked(n);
     sched.lock.unlock();
+    install_signal_handlers();
+    start_sysmon();
   });
 }
 

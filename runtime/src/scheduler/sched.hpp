@@ -27,7 +27,8 @@ struct scheduler {
   std::atomic<int> npidle{0};
   M* midle = nullptr;
   int nmidle = 0;
-  int mcount = 0;
+  int mcount = 0;                        // Ms started by start_m (ids)
+  int mtotal = 0;                        // all Ms, including the main thread's
   std::atomic<int> nmspinning{0};
   // Set when a P was wanted for a spinning M but none was idle: the next M
   // about to idle its P becomes spinning instead (Go's needspinning).

@@ -1,5 +1,6 @@
 // Creating goroutines (Go's newproc): a G struct from a free list, no stack
 // until it first runs, queued in the spawner's runnext.
+#include "scheduler/checkdead.hpp"
 #include "scheduler/sched.hpp"
 #include "scheduler/switch.hpp"
 

@@ -11,6 +11,7 @@
 #include "scheduler/switch.hpp"
 
 #include "base/fatal.hpp"
+#include "scheduler/allgs.hpp"
 #include "scheduler/global_runq.hpp"
 #include "scheduler/procs.hpp"
 
@@ -114,7 +115,10 @@ G* gfree_get(P* p) {
     --sched.gfree_count;
   }
   sched.lock.unlock();
-  return g ? g : new G;
+  if (g) return g;
+  g = new G;
+  allgs_add(g);
+  return g;
 }
 
 void gfree_put(P* p, G* g) {

@@ -16,6 +16,7 @@
 
 #include "base/fatal.hpp"
 #include "base/futex.hpp"
+#include "scheduler/checkdead.hpp"
 #include "timer/timer_internal.hpp"
 
 namespace gort::rt {
@@ -78,20 +79,28 @@ void remove_at(std::vector<timer*>& h, std::size_t i) {
 
 void* timer_thread(void*) {
   prctl(PR_SET_TIMERSLACK, 1UL);  // wake on time, not 50 us late
+  mark_runtime_thread();
   timer_heap& t = th();
   for (;;) {
     t.lock.lock();
+    bool fired = false;
     std::int64_t now = now_ns();
     while (!t.heap.empty() && t.heap.front()->when <= now) {
       timer* due = t.heap.front();
       remove_at(t.heap, 0);
       due->heap_index = -1;
-      t.count.fetch_sub(1, std::memory_order_relaxed);
       due->fire(due);
+      // Only now: the goroutine it readied is in a run queue (checkdead).
+      t.count.fetch_sub(1, std::memory_order_seq_cst);
+      fired = true;
     }
     std::int64_t wait = t.heap.empty() ? -1 : t.heap.front()->when - now;
     std::uint32_t seq = t.seq.load(std::memory_order_acquire);
+    bool drained = fired && t.heap.empty();
     t.lock.unlock();
+    // The last timer fired and perhaps woke nobody: nothing else may ever
+    // run the deadlock check again.
+    if (drained) checkdead();
     futex_wait(t.seq, seq, wait);
   }
 }

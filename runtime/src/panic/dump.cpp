@@ -1,0 +1,43 @@
+#include "panic/dump.hpp"
+
+#include "panic/traceback.hpp"
+#include "scheduler/allgs.hpp"
+#include "scheduler/sched.hpp"
+
+namespace gort::rt {
+
+namespace {
+
+const char* state_text(const G* g) {
+  switch (g->status.load(std::memory_order_acquire)) {
+    case gstatus::runnable: return "runnable";
+    case gstatus::running: return "running";
+    case gstatus::waiting: return detail::wait_reason_text(g->reason);
+    default: return nullptr;  // idle or dead: not listed
+  }
+}
+
+}  // namespace
+
+void dump_all_goroutines(std::FILE* out) {
+  G* self = current_g();
+  bool first = true;
+  if (self) {
+    print_current_header(out);
+    print_traceback(out);
+    first = false;
+  }
+  allgs_for_each([&](G* g) {
+    if (g == self) return;
+    const char* state = state_text(g);
+    if (!state) return;
+    if (!first) std::fputc('\n', out);
+    first = false;
+    std::fprintf(out, "goroutine %llu [%s]:\n", (unsigned long long)g->id, state);
+    // A goroutine running on another thread cannot be walked safely.
+    if (g->status.load(std::memory_order_acquire) != gstatus::running)
+      print_parked_traceback(out, g);
+  });
+}
+
+}  // namespace gort::rt

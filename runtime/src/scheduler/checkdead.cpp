@@ -1,0 +1,95 @@
+// The deadlock check. It runs whenever something that could wake a
+// goroutine goes away: an M going idle, a plain thread parking or exiting.
+// It declares deadlock only if every M is idle, every run queue is empty,
+// no timer is pending, no goroutine is in a system call, and no thread
+// outside the runtime is alive and not parked on a gort primitive.
+// (SPEC counts a plain thread from its first gort call; we count it from
+// its creation, which also covers a main that blocks before a just-started
+// thread's first call — see docs/design/scheduler.md.) Timers leave the
+// pending count only after their fire function has readied its goroutine,
+// and a readied goroutine is in a run queue before any M can go idle, so a
+// wake-up in flight is always visible to the check.
+#include "scheduler/checkdead.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "base/fatal.hpp"
+#include "panic/dump.hpp"
+#include "scheduler/sched.hpp"
+#include "timer/timer.hpp"
+
+namespace gort::rt {
+
+std::atomic<int> goroutines_in_syscall{0};
+
+namespace {
+
+std::atomic<int> plain_threads_parked{0};
+std::atomic<int> runtime_threads{0};  // timer thread, sysmon (not Ms)
+
+// Threads in the process now, from /proc/self/status ("Threads:").
+int os_thread_count() {
+  int fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return -1;
+  char buf[4096];
+  ssize_t n = read(fd, buf, sizeof buf - 1);
+  close(fd);
+  if (n <= 0) return -1;
+  buf[n] = 0;
+  const char* p = std::strstr(buf, "\nThreads:");
+  return p ? std::atoi(p + 9) : -1;
+}
+
+}  // namespace
+
+void mark_runtime_thread() {
+  runtime_threads.fetch_add(1, std::memory_order_seq_cst);
+}
+
+void plain_thread_parking() {
+  plain_threads_parked.fetch_add(1, std::memory_order_seq_cst);
+  checkdead();
+}
+
+// Decremented by the waker, not the sleeper: between the wake and the
+// sleeper running, the thread already counts as a possible waker again.
+void plain_thread_unparked() {
+  plain_threads_parked.fetch_sub(1, std::memory_order_seq_cst);
+}
+
+void checkdead_locked() {
+  if (sched.nprocs.load(std::memory_order_relaxed) == 0) return;  // not started
+  if (sched.nmidle < sched.mtotal) return;  // an M is running or spinning
+  if (sched.runq_size.load(std::memory_order_seq_cst) > 0) return;
+  int n = sched.nprocs.load(std::memory_order_acquire);
+  for (int i = 0; i < n; ++i)
+    if (!sched.allp[i]->runq.empty()) return;
+  if (goroutines_in_syscall.load(std::memory_order_seq_cst) > 0) return;
+  if (pending_timers() > 0) return;
+  if (sched.ngoroutines.load(std::memory_order_seq_cst) == 0) return;
+  // Last, as it reads /proc: any thread that is neither the runtime's nor
+  // parked on a gort primitive may still wake a goroutine.
+  int threads = os_thread_count();
+  int wakers = threads - sched.mtotal -
+               runtime_threads.load(std::memory_order_seq_cst) -
+               plain_threads_parked.load(std::memory_order_seq_cst);
+  if (threads < 0 || wakers > 0) return;
+  flush_std_streams();
+  std::fprintf(stderr, "fatal error: all goroutines are asleep - deadlock!\n\n");
+  dump_all_goroutines(stderr);
+  std::fflush(stderr);
+  exit_process(2);
+}
+
+void checkdead() {
+  sched.lock.lock();
+  checkdead_locked();
+  sched.lock.unlock();
+}
+
+}  // namespace gort::rt

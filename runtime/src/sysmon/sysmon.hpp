@@ -1,0 +1,16 @@
+// sysmon: the runtime's monitor thread (Go's sysmon). It runs without a P,
+// waking every 20 us while there is work to watch and backing off to 10 ms
+// when idle. Today it prints GORT_DEBUG=schedtrace lines; the syscall
+// handoff (retaking Ps from goroutines blocked in system calls) and
+// preemption hook in here.
+#pragma once
+
+namespace gort::rt {
+
+// Starts sysmon once (called by ensure_started).
+void start_sysmon();
+
+// Prints one schedtrace line (Go's GODEBUG=schedtrace format) to stderr.
+void print_schedtrace();
+
+}  // namespace gort::rt
