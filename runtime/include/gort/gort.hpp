@@ -2,6 +2,7 @@
 // Include this one header; see docs/guide.md.
 #pragma once
 
+#include <gort/blocking.hpp>
 #include <gort/go.hpp>
 #include <gort/panic.hpp>
 #include <gort/runtime.hpp>

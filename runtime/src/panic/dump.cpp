@@ -12,6 +12,7 @@ const char* state_text(const G* g) {
   switch (g->status.load(std::memory_order_acquire)) {
     case gstatus::runnable: return "runnable";
     case gstatus::running: return "running";
+    case gstatus::syscall: return "syscall";
     case gstatus::waiting: return detail::wait_reason_text(g->reason);
     default: return nullptr;  // idle or dead: not listed
   }
@@ -35,7 +36,8 @@ void dump_all_goroutines(std::FILE* out) {
     first = false;
     std::fprintf(out, "goroutine %llu [%s]:\n", (unsigned long long)g->id, state);
     // A goroutine running on another thread cannot be walked safely.
-    if (g->status.load(std::memory_order_acquire) != gstatus::running)
+    auto st = g->status.load(std::memory_order_acquire);
+    if (st != gstatus::running && st != gstatus::syscall)
       print_parked_traceback(out, g);
   });
 }

@@ -25,8 +25,6 @@
 
 namespace gort::rt {
 
-std::atomic<int> goroutines_in_syscall{0};
-
 namespace {
 
 std::atomic<int> plain_threads_parked{0};
@@ -64,12 +62,12 @@ void plain_thread_unparked() {
 
 void checkdead_locked() {
   if (sched.nprocs.load(std::memory_order_relaxed) == 0) return;  // not started
-  if (sched.nmidle < sched.mtotal) return;  // an M is running or spinning
+  // An M that runs, spins or sits in a system call is not idle.
+  if (sched.nmidle < sched.mtotal) return;
   if (sched.runq_size.load(std::memory_order_seq_cst) > 0) return;
   int n = sched.nprocs.load(std::memory_order_acquire);
   for (int i = 0; i < n; ++i)
     if (!sched.allp[i]->runq.empty()) return;
-  if (goroutines_in_syscall.load(std::memory_order_seq_cst) > 0) return;
   if (pending_timers() > 0) return;
   if (sched.ngoroutines.load(std::memory_order_seq_cst) == 0) return;
   // Last, as it reads /proc: any thread that is neither the runtime's nor

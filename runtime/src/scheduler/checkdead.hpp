@@ -11,9 +11,6 @@ void mark_runtime_thread();     // timer thread, sysmon: call once at start
 void plain_thread_parking();    // a plain thread is about to sleep in park
 void plain_thread_unparked();   // its waker, before waking it
 
-// Goroutines inside system calls or gort::blocking (they may wake others).
-extern std::atomic<int> goroutines_in_syscall;
-
 // With sched.lock held, when an M goes idle: if nothing can ever run again,
 // prints "fatal error: all goroutines are asleep - deadlock!" and a dump
 // of every goroutine, and exits with status 2.

@@ -19,6 +19,7 @@ enum class gstatus : std::uint32_t {
   runnable,  // in a run queue
   running,   // executing on an M
   waiting,   // parked (see wait_reason)
+  syscall,   // in a system call or gort::blocking, on its M
   dead,      // finished, not yet recycled
 };
 

@@ -21,6 +21,7 @@ struct post_switch {
     requeue,   // yield: put it on the global run queue
     park,      // park: call unlock(arg); someone else will ready it
     exit,      // dead: recycle its stack and G
+    ready,     // make it runnable from this P-less M (exitsyscall, no P)
   };
   G* from = nullptr;            // receives the saved context
   kind what = none;

@@ -9,6 +9,7 @@
 #include "scheduler/sched.hpp"
 
 extern "C" int __real_main(int argc, char** argv, char** envp);
+extern "C" void gort_syscall_wrappers_anchor();
 
 namespace gort::rt {
 namespace {
@@ -28,6 +29,7 @@ struct main_call : detail::closure_base {
 
 extern "C" int __wrap_main(int argc, char** argv, char** envp) {
   using namespace gort::rt;
+  gort_syscall_wrappers_anchor();  // links the interposed libc functions
   static main_call call;
   call.invoke = &main_call::run;
   call.argc = argc;

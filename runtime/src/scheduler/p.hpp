@@ -1,6 +1,7 @@
 // P: a processor, the right to run goroutines; GORT_MAXPROCS of them.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 
 #include "scheduler/runq.hpp"
@@ -12,9 +13,13 @@ struct M;
 struct G;
 
 struct P {
-  enum state_t : int { idle, running, retired };
+  // idle: in the idle list; running: held by an M; syscall: its M is in a
+  // system call and sysmon may retake it (CAS syscall -> running, against
+  // exitsyscall's CAS); retired: beyond GORT_MAXPROCS.
+  enum state_t : int { idle, running, syscall, retired };
   int id = 0;
-  state_t state = retired;     // guarded by sched.lock (running: by its M)
+  std::atomic<int> state{retired};
+  std::atomic<std::uint32_t> syscalltick{0};  // syscalls entered (sysmon)
   M* m = nullptr;              // owner while running
   P* link = nullptr;           // idle P list
   std::uint32_t schedtick = 0; // goroutines scheduled (global-queue fairness)

@@ -20,9 +20,11 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <cstdio>
 #include <cstdlib>
 
 #include "base/clock.hpp"
+#include "base/env.hpp"
 #include "base/fatal.hpp"
 #include "scheduler/checkdead.hpp"
 #include "scheduler/global_runq.hpp"
@@ -36,6 +38,13 @@ namespace {
 
 thread_local M* tls_m = nullptr;
 
+// GORT_MAXTHREADS (default 10000, as Go's SetMaxThreads): a program that
+// blocks that many threads in system calls gets a fatal error, not a hang.
+int max_threads() {
+  static const int n = int(env_int("GORT_MAXTHREADS", 10000));
+  return n;
+}
+
 bool retired(const P* p) {
   return p->id >= sched.nprocs.load(std::memory_order_acquire);
 }
@@ -45,6 +54,8 @@ void* thread_main(void* arg) {
   set_this_m(m);
   run_m(m);
 }
+
+}  // namespace
 
 // Creates (or reuses) an M to run p. `spinning`: the caller already counted
 // it in nmspinning.
@@ -64,6 +75,11 @@ void start_m(P* p, bool spinning) {
   }
   m = new M;
   sched.lock.lock();
+  if (sched.mtotal >= max_threads()) {
+    sched.lock.unlock();
+    std::fprintf(stderr, "runtime: program exceeds %d-thread limit\n", max_threads());
+    fatal("thread exhaustion");
+  }
   m->id = ++sched.mcount;
   ++sched.mtotal;
   sched.lock.unlock();
@@ -73,21 +89,18 @@ void start_m(P* p, bool spinning) {
   pthread_attr_t attr;
   pthread_attr_init(&attr);
   pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-  // Runtime threads never run signal handlers meant for the program's
-  // threads; they inherit the creator's mask, so block async signals here.
-  sigset_t all, old;
-  sigfillset(&all);
-  sigdelset(&all, SIGSEGV);
-  sigdelset(&all, SIGBUS);
-  sigdelset(&all, SIGFPE);
-  sigdelset(&all, SIGILL);
-  sigdelset(&all, SIGQUIT);
-  pthread_sigmask(SIG_SETMASK, &all, &old);
+  // Ms run the program's goroutines, so they take its signals like any of
+  // its threads: they get the program's signal mask, whoever creates them
+  // (sysmon, which blocks all signals, starts Ms too).
+  sigset_t old;
+  pthread_sigmask(SIG_SETMASK, &sched.program_sigmask, &old);
   int rc = pthread_create(&m->thread, &attr, thread_main, m);
   pthread_sigmask(SIG_SETMASK, &old, nullptr);
   pthread_attr_destroy(&attr);
   if (rc != 0) fatal("failed to create a new OS thread (pthread_create)");
 }
+
+namespace {
 
 // Parks the M until start_m hands it a P; returns with m->p set.
 void stop_m(M* m) {
@@ -159,8 +172,10 @@ void retire_p(M* m) {
   sched.lock.lock();
   if (n) global_runq_put_locked(head, tail, n);
   release_p(m);
-  p->state = retired(p) ? P::retired : P::idle;
-  if (p->state == P::idle) pidle_put(p);  // grown back meanwhile
+  if (retired(p))
+    p->state.store(P::retired, std::memory_order_relaxed);
+  else
+    pidle_put(p);  // grown back meanwhile
   P* other = n ? pidle_get() : nullptr;
   sched.lock.unlock();
   if (other) start_m(other, false);
@@ -179,6 +194,14 @@ bool any_work_visible() {
 // nothing to do.
 G* find_runnable(M* m, bool* inherit) {
   for (;;) {
+    if (!m->p) {
+      // Back from a system call whose P was retaken, with no P free then.
+      sched.lock.lock();
+      P* np = pidle_get();
+      sched.lock.unlock();
+      if (np) acquire_p(m, np); else stop_m(m);
+      continue;
+    }
     P* p = m->p;
     if (retired(p)) {
       retire_p(m);

@@ -1,6 +1,8 @@
 // Processors: start-up, the idle P list, and resizing (GORT_MAXPROCS,
 // gort::set_max_procs).
+#include <pthread.h>
 #include <sched.h>
+#include <signal.h>
 
 #include <mutex>
 
@@ -31,7 +33,7 @@ std::once_flag start_once;
 }  // namespace
 
 void pidle_put(P* p) {
-  p->state = P::idle;
+  p->state.store(P::idle, std::memory_order_relaxed);
   p->link = sched.pidle;
   sched.pidle = p;
   sched.npidle.fetch_add(1, std::memory_order_seq_cst);
@@ -42,7 +44,7 @@ P* pidle_get() {
   if (!p) return nullptr;
   sched.pidle = p->link;
   p->link = nullptr;
-  p->state = P::running;
+  p->state.store(P::running, std::memory_order_relaxed);
   sched.npidle.fetch_sub(1, std::memory_order_seq_cst);
   return p;
 }
@@ -64,7 +66,7 @@ static bool pidle_remove(P* p) {
 void acquire_p(M* m, P* p) {
   m->p = p;
   p->m = m;
-  p->state = P::running;
+  p->state.store(P::running, std::memory_order_relaxed);
 }
 
 void release_p(M* m) {
@@ -81,17 +83,18 @@ void resize_procs_locked(int n) {
   for (int i = sched.nprocs_created; i < n; ++i) {
     P* p = new P;
     p->id = i;
-    p->state = P::retired;
+    p->state.store(P::retired, std::memory_order_relaxed);
     sched.allp[i] = p;
     sched.nprocs_created = i + 1;
   }
   for (int i = n; i < old; ++i) {
     P* p = sched.allp[i];
-    if (p->state == P::idle && pidle_remove(p)) p->state = P::retired;
+    if (p->state.load() == P::idle && pidle_remove(p))
+      p->state.store(P::retired, std::memory_order_relaxed);
   }
   for (int i = old; i < n; ++i) {
     P* p = sched.allp[i];
-    if (p->state == P::retired) pidle_put(p);
+    if (p->state.load() == P::retired) pidle_put(p);
   }
   sched.nprocs.store(n, std::memory_order_release);
 }
@@ -103,6 +106,7 @@ void ensure_started() {
     // initialisers spawn goroutines before main starts.
     sched.goid_gen.store(1);
     install_panic_handler();
+    pthread_sigmask(SIG_SETMASK, nullptr, &sched.program_sigmask);
     int n = int(env_int("GORT_MAXPROCS", 0));
     if (n <= 0) n = default_procs();
     sched.lock.lock();

@@ -3,6 +3,8 @@
 // docs/design/scheduler.md explains the design and the wake-up protocol.
 #pragma once
 
+#include <signal.h>
+
 #include <atomic>
 #include <cstdint>
 
@@ -42,6 +44,7 @@ struct scheduler {
   std::atomic<std::uint64_t> goid_gen{0};
   std::atomic<std::int64_t> ngoroutines{0};
   G* gfree = nullptr;                    // global free G list
+  sigset_t program_sigmask{};            // signal mask for new Ms
   int gfree_count = 0;
 };
 
@@ -62,6 +65,10 @@ void ready(G* g, bool next = true);
 // once its context is saved. Returns when it runs again.
 void switch_out(post_switch::kind what, void (*unlock)(void*) = nullptr,
                 void* arg = nullptr);
+
+// Starts (or wakes an idle) M to run p; `spinning` if the caller counted it
+// in nmspinning.
+void start_m(P* p, bool spinning);
 
 // Runs the calling thread as the scheduler's M until the process exits.
 [[noreturn]] void run_m(M* m);

@@ -31,6 +31,9 @@ void finish_switch(transfer t) {
       ps.from->status.store(gstatus::runnable, std::memory_order_relaxed);
       global_runq_put_batch(ps.from, ps.from, 1);
       break;
+    case post_switch::ready:
+      ready(ps.from, false);
+      break;
     case post_switch::park:
       ps.unlock(ps.arg);
       break;

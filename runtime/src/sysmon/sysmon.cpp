@@ -13,6 +13,7 @@
 #include "base/futex.hpp"
 #include "scheduler/checkdead.hpp"
 #include "scheduler/sched.hpp"
+#include "syscall/syscall.hpp"
 
 namespace gort::rt {
 
@@ -35,11 +36,52 @@ std::int64_t debug_value(const char* name) {
   return 0;
 }
 
+// What sysmon remembers of each P between ticks.
+struct p_watch {
+  std::uint32_t syscalltick = 0;
+  std::int64_t syscall_since = 0;
+};
+p_watch watch[kMaxProcs];
+
+note sysmon_note;
+std::atomic<bool> sysmon_sleeping_long{false};
+
+// Retakes Ps whose M has been in the same system call for a full sysmon
+// tick (Go's retake), if the P has work or nobody else is looking for work.
+// Returns whether any P is still in a system call (keep ticking fast).
+bool retake(std::int64_t now) {
+  bool any_in_syscall = false;
+  int n = sched.nprocs.load(std::memory_order_acquire);
+  for (int i = 0; i < n; ++i) {
+    P* p = sched.allp[i];
+    if (p->state.load(std::memory_order_acquire) != P::syscall) continue;
+    any_in_syscall = true;
+    std::uint32_t tick = p->syscalltick.load(std::memory_order_relaxed);
+    p_watch& w = watch[i];
+    if (w.syscalltick != tick) {  // a new call since we last looked
+      w.syscalltick = tick;
+      w.syscall_since = now;
+      continue;
+    }
+    // Leave it if nothing waits for it, others are idle or spinning anyway,
+    // and the call is younger than 10 ms (taking it back costs a switch).
+    bool has_work = !p->runq.empty() ||
+                    sched.runq_size.load(std::memory_order_relaxed) > 0;
+    bool others_free = sched.nmspinning.load(std::memory_order_relaxed) +
+                           sched.npidle.load(std::memory_order_relaxed) > 0;
+    if (!has_work && others_free && now - w.syscall_since < 10'000'000) continue;
+    int expected = P::syscall;
+    if (p->state.compare_exchange_strong(expected, P::running,
+                                         std::memory_order_acq_rel))
+      handoff_p(p);
+  }
+  return any_in_syscall;
+}
+
 void* sysmon_main(void*) {
   mark_runtime_thread();
   std::int64_t trace_ms = debug_value("schedtrace");
   std::int64_t next_trace = start_time_ns + trace_ms * 1'000'000;
-  note never;  // sysmon sleeps on its own note, with a timeout
   std::int64_t delay_us = 20;
   for (;;) {
     std::int64_t sleep_ns = delay_us * 1000;
@@ -47,14 +89,27 @@ void* sysmon_main(void*) {
       std::int64_t until_trace = next_trace - now_ns();
       if (until_trace < sleep_ns) sleep_ns = until_trace > 0 ? until_trace : 0;
     }
-    if (sleep_ns > 0) never.sleep_for(sleep_ns);
-    if (trace_ms > 0 && now_ns() >= next_trace) {
+    if (sleep_ns > 0) {
+      if (delay_us > 20) {
+        // Long sleep: let entersyscall wake us (poke_sysmon).
+        sysmon_sleeping_long.store(true, std::memory_order_seq_cst);
+        sysmon_note.sleep_for(sleep_ns);
+        sysmon_sleeping_long.store(false, std::memory_order_seq_cst);
+        sysmon_note.clear();
+      } else {
+        sysmon_note.sleep_for(sleep_ns);
+      }
+    }
+    std::int64_t now = now_ns();
+    if (trace_ms > 0 && now >= next_trace) {
       print_schedtrace();
       next_trace += trace_ms * 1'000'000;
     }
-    // Nothing to watch yet: back off towards 10 ms (Go doubles after 50
-    // idle rounds).
-    if (delay_us < 10'000) delay_us = delay_us * 2 > 10'000 ? 10'000 : delay_us * 2;
+    // Tick fast while some P is in a system call; else back off to 10 ms.
+    if (retake(now))
+      delay_us = 20;
+    else if (delay_us < 10'000)
+      delay_us = delay_us * 2 > 10'000 ? 10'000 : delay_us * 2;
   }
   return nullptr;
 }
@@ -79,6 +134,12 @@ void print_schedtrace() {
                        i ? " " : "", sched.allp[i]->runq.size());
   sched.lock.unlock();
   std::fprintf(stderr, "%s]\n", line);
+}
+
+void poke_sysmon() {
+  if (sysmon_sleeping_long.load(std::memory_order_relaxed) &&
+      sysmon_sleeping_long.exchange(false, std::memory_order_seq_cst))
+    sysmon_note.wakeup();
 }
 
 void start_sysmon() {

@@ -1,0 +1,121 @@
+#include <errno.h>
+
+#include "scheduler/park.hpp"
+#include "scheduler/procs.hpp"
+#include "scheduler/sched.hpp"
+#include "scheduler/switch.hpp"
+#include "syscall/syscall.hpp"
+
+namespace gort::rt {
+
+namespace {
+
+// errno through a fresh __errno_location() call: the thread may have
+// changed since the caller computed it (glibc marks it const).
+[[gnu::noinline]] int get_errno() { return errno; }
+[[gnu::noinline]] void set_errno(int e) { errno = e; }
+
+}  // namespace
+
+void entersyscall() {
+  M* m = this_m();
+  G* g = m->curg;
+  P* p = m->p;
+  g->status.store(gstatus::syscall, std::memory_order_relaxed);
+  g->reason = detail::wait_reason::syscall;
+  p->syscalltick.fetch_add(1, std::memory_order_relaxed);
+  p->state.store(P::syscall, std::memory_order_seq_cst);
+  poke_sysmon();
+}
+
+void entersyscallblock() {
+  M* m = this_m();
+  G* g = m->curg;
+  P* p = m->p;
+  g->status.store(gstatus::syscall, std::memory_order_relaxed);
+  g->reason = detail::wait_reason::syscall;
+  p->syscalltick.fetch_add(1, std::memory_order_relaxed);
+  // Give the P away now; exitsyscall will look for one.
+  p->state.store(P::running, std::memory_order_relaxed);
+  release_p(m);
+  handoff_p(p);
+}
+
+void exitsyscall() {
+  M* m = this_m();
+  G* g = m->curg;
+  P* p = m->p;
+  int expected = P::syscall;
+  if (p && p->state.compare_exchange_strong(expected, P::running,
+                                            std::memory_order_acq_rel)) {
+    // Fast path: nobody retook our P. (If it was retaken and is back in
+    // state syscall under another M, taking it is still right: that M is
+    // in a system call too and will look for a P when it returns.)
+    p->m = m;
+    g->status.store(gstatus::running, std::memory_order_relaxed);
+    g->reason = detail::wait_reason::none;
+    return;
+  }
+  // Our P was retaken (or handed off at entry): it belongs to someone else.
+  m->p = nullptr;
+  sched.lock.lock();
+  P* idle = pidle_get();
+  sched.lock.unlock();
+  if (idle) {
+    acquire_p(m, idle);
+    g->status.store(gstatus::running, std::memory_order_relaxed);
+    g->reason = detail::wait_reason::none;
+    return;
+  }
+  // No P anywhere: queue the goroutine (finish_switch readies it from g0)
+  // and let this M go idle. We resume later, on whichever M runs us.
+  g->reason = detail::wait_reason::none;
+  switch_out(post_switch::ready);
+}
+
+void handoff_p(P* p) {
+  // Work waiting: give the P to an M that runs it.
+  if (!p->runq.empty() ||
+      sched.runq_size.load(std::memory_order_seq_cst) > 0) {
+    start_m(p, false);
+    return;
+  }
+  // Nobody is looking for work: let a spinning M look (Go's handoffp).
+  if (sched.nmspinning.load(std::memory_order_seq_cst) +
+          sched.npidle.load(std::memory_order_seq_cst) == 0) {
+    int zero = 0;
+    if (sched.nmspinning.compare_exchange_strong(zero, 1)) {
+      start_m(p, true);
+      return;
+    }
+  }
+  sched.lock.lock();
+  if (sched.runq_size.load(std::memory_order_relaxed) > 0) {
+    sched.lock.unlock();
+    start_m(p, false);
+    return;
+  }
+  pidle_put(p);
+  sched.lock.unlock();
+}
+
+bool enter_syscall(bool block_at_once) {
+  // Only goroutines hand off; a call nested inside gort::blocking (already
+  // in a system call) is just a call.
+  G* g = current_g();
+  if (!g || g->status.load(std::memory_order_relaxed) == gstatus::syscall)
+    return false;
+  if (block_at_once)
+    entersyscallblock();
+  else
+    entersyscall();
+  return true;
+}
+
+void leave_syscall() {
+  int e = get_errno();
+  exitsyscall();
+  set_errno(e);
+}
+
+}  // namespace gort::rt

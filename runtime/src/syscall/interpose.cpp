@@ -1,0 +1,137 @@
+// Interposed blocking libc functions. libgort is linked into the
+// executable, whose definitions win over libc's; the real function is
+// reached through dlsym(RTLD_NEXT). Called from a goroutine, each wrapper
+// brackets the real call with entersyscall/exitsyscall so the P can be
+// handed to another M while the call blocks; from a plain thread it is the
+// real call and nothing else. Return values and errno are the real call's.
+//
+// Calls that are expected to block for long (accept, wait*, flock without
+// LOCK_NB, poll/select/epoll_wait with a non-zero timeout) hand the P off
+// at once (entersyscallblock); the others leave it to sysmon's retake, so a
+// short read or write costs two atomic operations.
+//
+// Not seen: calls made inside libc itself (fread -> read, getaddrinfo ->
+// its own socket I/O) do not go through these symbols. Wrap such code in
+// gort::blocking (docs/guide.md).
+#include <dlfcn.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <sys/epoll.h>
+#include <sys/file.h>
+#include <sys/select.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+#include <sys/uio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "base/fatal.hpp"
+#include "syscall/syscall.hpp"
+
+namespace gort::rt {
+
+// Referenced from main_wrap.cpp so that this object is always linked, even
+// when the program itself never names read() (libstdc++ does).
+extern "C" void gort_syscall_wrappers_anchor() {}
+
+namespace {
+
+void* next_symbol(const char* name) {
+  void* f = dlsym(RTLD_NEXT, name);
+  if (!f) fatal("gort: cannot find the real libc function behind a wrapper");
+  return f;
+}
+
+}  // namespace
+}  // namespace gort::rt
+
+// GORT_WRAP(ret, name, block, (params), (args)): a wrapper for `name`.
+#define GORT_WRAP(ret, name, block, params, args)                            \
+  extern "C" ret name params {                                               \
+    static auto* real = reinterpret_cast<ret(*) params>(                     \
+        gort::rt::next_symbol(#name));                                       \
+    gort::rt::syscall_scope scope(block);                                    \
+    return real args;                                                        \
+  }
+
+GORT_WRAP(ssize_t, read, false, (int fd, void* buf, size_t n), (fd, buf, n))
+GORT_WRAP(ssize_t, write, false, (int fd, const void* buf, size_t n), (fd, buf, n))
+GORT_WRAP(ssize_t, readv, false, (int fd, const struct iovec* iov, int n), (fd, iov, n))
+GORT_WRAP(ssize_t, writev, false, (int fd, const struct iovec* iov, int n), (fd, iov, n))
+GORT_WRAP(ssize_t, pread, false, (int fd, void* buf, size_t n, off_t off), (fd, buf, n, off))
+GORT_WRAP(ssize_t, pwrite, false, (int fd, const void* buf, size_t n, off_t off), (fd, buf, n, off))
+GORT_WRAP(ssize_t, pread64, false, (int fd, void* buf, size_t n, off64_t off), (fd, buf, n, off))
+GORT_WRAP(ssize_t, pwrite64, false, (int fd, const void* buf, size_t n, off64_t off), (fd, buf, n, off))
+GORT_WRAP(ssize_t, preadv, false, (int fd, const struct iovec* iov, int n, off_t off), (fd, iov, n, off))
+GORT_WRAP(ssize_t, pwritev, false, (int fd, const struct iovec* iov, int n, off_t off), (fd, iov, n, off))
+GORT_WRAP(int, accept, true, (int fd, struct sockaddr* a, socklen_t* l), (fd, a, l))
+GORT_WRAP(int, accept4, true, (int fd, struct sockaddr* a, socklen_t* l, int fl), (fd, a, l, fl))
+GORT_WRAP(int, connect, false, (int fd, const struct sockaddr* a, socklen_t l), (fd, a, l))
+GORT_WRAP(ssize_t, recv, false, (int fd, void* buf, size_t n, int fl), (fd, buf, n, fl))
+GORT_WRAP(ssize_t, recvfrom, false, (int fd, void* buf, size_t n, int fl, struct sockaddr* a, socklen_t* l), (fd, buf, n, fl, a, l))
+GORT_WRAP(ssize_t, recvmsg, false, (int fd, struct msghdr* m, int fl), (fd, m, fl))
+GORT_WRAP(ssize_t, send, false, (int fd, const void* buf, size_t n, int fl), (fd, buf, n, fl))
+GORT_WRAP(ssize_t, sendto, false, (int fd, const void* buf, size_t n, int fl, const struct sockaddr* a, socklen_t l), (fd, buf, n, fl, a, l))
+GORT_WRAP(ssize_t, sendmsg, false, (int fd, const struct msghdr* m, int fl), (fd, m, fl))
+GORT_WRAP(int, fsync, false, (int fd), (fd))
+GORT_WRAP(int, fdatasync, false, (int fd), (fd))
+GORT_WRAP(pid_t, wait, true, (int* status), (status))
+GORT_WRAP(pid_t, waitpid, true, (pid_t pid, int* status, int opts), (pid, status, opts))
+GORT_WRAP(pid_t, wait4, true, (pid_t pid, int* status, int opts, struct rusage* ru), (pid, status, opts, ru))
+GORT_WRAP(int, waitid, true, (idtype_t t, id_t id, siginfo_t* info, int opts), (t, id, info, opts))
+
+// Calls whose blocking depends on an argument: block at once only when
+// they may wait (a zero timeout or LOCK_NB polls and returns at once).
+#define GORT_WRAP_IF(ret, name, may_block, params, args)                     \
+  extern "C" ret name params {                                               \
+    static auto* real = reinterpret_cast<ret(*) params>(                     \
+        gort::rt::next_symbol(#name));                                       \
+    if (!(may_block)) return real args;                                      \
+    gort::rt::syscall_scope scope(true);                                     \
+    return real args;                                                        \
+  }
+
+GORT_WRAP_IF(int, poll, timeout != 0, (struct pollfd* fds, nfds_t n, int timeout), (fds, n, timeout))
+GORT_WRAP_IF(int, ppoll, !ts || ts->tv_sec || ts->tv_nsec, (struct pollfd* fds, nfds_t n, const struct timespec* ts, const sigset_t* m), (fds, n, ts, m))
+GORT_WRAP_IF(int, select, !tv || tv->tv_sec || tv->tv_usec, (int n, fd_set* r, fd_set* w, fd_set* e, struct timeval* tv), (n, r, w, e, tv))
+GORT_WRAP_IF(int, pselect, !ts || ts->tv_sec || ts->tv_nsec, (int n, fd_set* r, fd_set* w, fd_set* e, const struct timespec* ts, const sigset_t* m), (n, r, w, e, ts, m))
+GORT_WRAP_IF(int, epoll_wait, timeout != 0, (int ep, struct epoll_event* ev, int max, int timeout), (ep, ev, max, timeout))
+GORT_WRAP_IF(int, epoll_pwait, timeout != 0, (int ep, struct epoll_event* ev, int max, int timeout, const sigset_t* m), (ep, ev, max, timeout, m))
+GORT_WRAP_IF(int, flock, !(op & LOCK_NB), (int fd, int op), (fd, op))
+
+// open and openat are variadic: the mode is there only with O_CREAT or
+// O_TMPFILE. Variadic definitions cannot be split-stack functions.
+#define GORT_OPEN_MODE(flags, last)                                          \
+  mode_t mode = 0;                                                           \
+  if ((flags) & (O_CREAT | __O_TMPFILE)) {                                   \
+    va_list ap;                                                              \
+    va_start(ap, last);                                                      \
+    mode = mode_t(va_arg(ap, int));                                          \
+    va_end(ap);                                                              \
+  }
+
+#define GORT_WRAP_OPEN(name)                                                 \
+  extern "C" __attribute__((no_split_stack)) int name(const char* path,     \
+                                                      int flags, ...) {      \
+    static auto* real = reinterpret_cast<int (*)(const char*, int, ...)>(    \
+        gort::rt::next_symbol(#name));                                       \
+    GORT_OPEN_MODE(flags, flags)                                             \
+    gort::rt::syscall_scope scope(false);                                    \
+    return real(path, flags, mode);                                          \
+  }
+#define GORT_WRAP_OPENAT(name)                                               \
+  extern "C" __attribute__((no_split_stack)) int name(                       \
+      int dirfd, const char* path, int flags, ...) {                         \
+    static auto* real = reinterpret_cast<int (*)(int, const char*, int, ...)>( \
+        gort::rt::next_symbol(#name));                                       \
+    GORT_OPEN_MODE(flags, flags)                                             \
+    gort::rt::syscall_scope scope(false);                                    \
+    return real(dirfd, path, flags, mode);                                   \
+  }
+
+GORT_WRAP_OPEN(open)
+GORT_WRAP_OPEN(open64)
+GORT_WRAP_OPENAT(openat)
+GORT_WRAP_OPENAT(openat64)

@@ -1,0 +1,91 @@
+// The sleep family, interposed: from a goroutine, sleep/usleep/nanosleep/
+// clock_nanosleep (so std::this_thread::sleep_for/sleep_until too) park the
+// goroutine on a runtime timer instead of blocking its thread. A parked
+// goroutine is never interrupted by a signal: the full time elapses, the
+// remaining time written back is zero, and the result is success. From a
+// plain thread they are the real calls.
+#include <dlfcn.h>
+#include <errno.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/clock.hpp"
+#include "base/fatal.hpp"
+#include "scheduler/park.hpp"
+
+namespace gort::rt {
+
+void park_until(std::int64_t deadline_ns);  // timer/sleep.cpp
+
+namespace {
+
+void* real_symbol(const char* name) {
+  void* f = dlsym(RTLD_NEXT, name);
+  if (!f) fatal("gort: cannot find the real libc sleep function");
+  return f;
+}
+
+std::int64_t to_ns(const timespec& ts) {
+  return std::int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
+void park_for(std::int64_t ns) {
+  if (ns > 0) park_until(now_ns() + ns);
+}
+
+}  // namespace
+}  // namespace gort::rt
+
+extern "C" int nanosleep(const struct timespec* req, struct timespec* rem) {
+  using namespace gort::rt;
+  static auto* real = reinterpret_cast<int (*)(const timespec*, timespec*)>(
+      real_symbol("nanosleep"));
+  if (!on_goroutine()) return real(req, rem);
+  if (!req || req->tv_nsec < 0 || req->tv_nsec >= 1'000'000'000 || req->tv_sec < 0) {
+    errno = EINVAL;
+    return -1;
+  }
+  park_for(to_ns(*req));
+  if (rem) *rem = timespec{0, 0};
+  return 0;
+}
+
+extern "C" int clock_nanosleep(clockid_t clock, int flags,
+                               const struct timespec* req,
+                               struct timespec* rem) {
+  using namespace gort::rt;
+  static auto* real =
+      reinterpret_cast<int (*)(clockid_t, int, const timespec*, timespec*)>(
+          real_symbol("clock_nanosleep"));
+  if (!on_goroutine() || !req) return real(clock, flags, req, rem);
+  if (req->tv_nsec < 0 || req->tv_nsec >= 1'000'000'000) return EINVAL;
+  if (clock != CLOCK_MONOTONIC && clock != CLOCK_REALTIME &&
+      clock != CLOCK_BOOTTIME && clock != CLOCK_TAI)
+    return real(clock, flags, req, rem);  // CPU-time clocks: not ours
+  std::int64_t ns = to_ns(*req);
+  if (flags & TIMER_ABSTIME) {
+    // Absolute: convert the deadline on `clock` to a monotonic one.
+    timespec now{};
+    clock_gettime(clock, &now);
+    ns -= to_ns(now);
+  }
+  park_for(ns);
+  if (rem && !(flags & TIMER_ABSTIME)) *rem = timespec{0, 0};
+  return 0;
+}
+
+extern "C" int usleep(useconds_t us) {
+  using namespace gort::rt;
+  static auto* real = reinterpret_cast<int (*)(useconds_t)>(real_symbol("usleep"));
+  if (!on_goroutine()) return real(us);
+  park_for(std::int64_t(us) * 1000);
+  return 0;
+}
+
+extern "C" unsigned int sleep(unsigned int seconds) {
+  using namespace gort::rt;
+  static auto* real = reinterpret_cast<unsigned (*)(unsigned)>(real_symbol("sleep"));
+  if (!on_goroutine()) return real(seconds);
+  park_for(std::int64_t(seconds) * 1'000'000'000);
+  return 0;
+}

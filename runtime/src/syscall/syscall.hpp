@@ -1,0 +1,43 @@
+// The system-call handoff (Go's entersyscall / exitsyscall; sysmon's retake
+// is in sysmon/). See docs/design/syscalls.md.
+//
+//   entersyscall       the P becomes retakable (state syscall); the M keeps
+//                      a claim on it. No handoff: a short call costs two
+//                      atomic operations.
+//   entersyscallblock  for calls expected to block: hand the P off at once.
+//   exitsyscall        fast path: take the P back (CAS syscall -> running).
+//                      Else any idle P. Else queue the goroutine globally
+//                      and idle this M.
+// All three do nothing on plain threads (callers check on_goroutine()).
+#pragma once
+
+namespace gort::rt {
+
+struct P;
+
+void entersyscall();
+void entersyscallblock();
+void exitsyscall();
+
+// Gives P (retaken from a system call by sysmon) to another M if there is
+// work for it, else to the idle list. Go's handoffp.
+void handoff_p(P* p);
+
+// Wakes sysmon if it is in a long sleep, so a blocking call is noticed
+// within one 20 us tick rather than after up to 10 ms.
+void poke_sysmon();
+
+// Enters a system call if the caller is a goroutine not already in one;
+// returns whether it did (then call leave_syscall).
+bool enter_syscall(bool block_at_once);
+// exitsyscall, preserving errno (exitsyscall may move the goroutine to
+// another thread, whose errno is a different variable).
+void leave_syscall();
+
+struct syscall_scope {
+  bool active;
+  explicit syscall_scope(bool block_at_once) : active(enter_syscall(block_at_once)) {}
+  ~syscall_scope() { if (active) leave_syscall(); }
+};
+
+}  // namespace gort::rt

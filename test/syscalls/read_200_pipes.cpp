@@ -1,0 +1,79 @@
+// 200 goroutines blocked at once in read() on 200 pipes (GORT_MAXPROCS=2):
+// each holds a thread, but the Ps are handed off, so another goroutine
+// keeps making progress meanwhile; all 200 complete once their pipes are
+// written; afterwards a second round reuses the idle threads (the thread
+// count does not grow again).
+// RUN: %gortxx %s -o %t && env GORT_MAXPROCS=2 %t | FileCheck %s
+// CHECK: round 1: progress while 200 were blocked: yes, completed=200
+// CHECK-NEXT: round 2: progress while 200 were blocked: yes, completed=200
+// CHECK-NEXT: threads did not grow in round 2: yes
+#include <gort/gort.hpp>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <thread>
+
+int os_threads() {
+  std::ifstream f("/proc/self/status");
+  std::string line;
+  while (std::getline(f, line))
+    if (line.rfind("Threads:", 0) == 0) return std::atoi(line.c_str() + 8);
+  return -1;
+}
+
+constexpr int kReaders = 200;
+
+int round(int (*fds)[2]) {
+  std::atomic<int> entered{0}, completed{0};
+  std::atomic<long> progress{0};
+  std::atomic<bool> stop{false};
+  gort::wait_group wg;
+  wg.add(kReaders);
+  for (int i = 0; i < kReaders; ++i)
+    gort::go([&, i] {
+      char c;
+      ++entered;
+      if (read(fds[i][0], &c, 1) == 1) ++completed;
+      wg.done();
+    });
+  gort::wait_group ticker_done;
+  ticker_done.add(1);
+  gort::go([&] {  // pure computation that must keep running
+    while (!stop) {
+      ++progress;
+      gort::yield();
+    }
+    ticker_done.done();
+  });
+  while (entered < kReaders) gort::yield();
+  // Every reader is in (or about to enter) read(): watch progress.
+  long before = progress.load();
+  for (int i = 0; i < 200 && progress.load() < before + 1000; ++i)
+    gort::sleep_for(std::chrono::milliseconds(5));
+  bool progressed = progress.load() >= before + 1000;
+  int threads = os_threads();
+  for (int i = 0; i < kReaders; ++i)
+    if (write(fds[i][1], "z", 1) != 1) std::abort();
+  wg.wait();
+  stop = true;
+  ticker_done.wait();
+  static int r = 0;
+  std::printf("round %d: progress while 200 were blocked: %s, completed=%d\n", ++r,
+              progressed ? "yes" : "no", completed.load());
+  return threads;
+}
+
+int main() {
+  int fds[kReaders][2];
+  for (auto& p : fds)
+    if (pipe(p) != 0) return 1;
+  int t1 = round(fds);
+  int t2 = round(fds);
+  std::printf("threads did not grow in round 2: %s\n", t2 <= t1 ? "yes" : "no");
+  if (t2 > t1) std::printf("round 1: %d, round 2: %d\n", t1, t2);
+}
