@@ -49,19 +49,26 @@ struct closure final : closure_base {
 
 template <class F, class... Args>
 void go(F&& f, Args&&... args) {
-  static_assert(std::is_constructible_v<std::decay_t<F>, F>,
+  constexpr bool function_ok = std::is_constructible_v<std::decay_t<F>, F>;
+  constexpr bool arguments_ok =
+      (std::is_constructible_v<std::decay_t<Args>, Args> && ...);
+  constexpr bool callable =
+      std::is_invocable_v<std::decay_t<F>, std::decay_t<Args>...>;
+  static_assert(function_ok,
                 "gort::go: the function object must be copyable or movable "
                 "into the goroutine");
-  static_assert((std::is_constructible_v<std::decay_t<Args>, Args> && ...),
+  static_assert(arguments_ok,
                 "gort::go: every argument is copied (or moved) into the "
                 "goroutine; this argument type is neither copyable nor "
                 "movable — pass a pointer, or std::ref to share it");
-  static_assert(std::is_invocable_v<std::decay_t<F>, std::decay_t<Args>...>,
+  static_assert(callable,
                 "gort::go: the function cannot be called with the arguments "
                 "as rvalues; a non-const lvalue reference parameter needs "
                 "std::ref(x) or a pointer");
-  detail::spawn(new detail::closure<std::decay_t<F>, std::decay_t<Args>...>(
-      std::forward<F>(f), std::forward<Args>(args)...));
+  // Only when the checks hold, so a failed one is the only error shown.
+  if constexpr (function_ok && arguments_ok && callable)
+    detail::spawn(new detail::closure<std::decay_t<F>, std::decay_t<Args>...>(
+        std::forward<F>(f), std::forward<Args>(args)...));
 }
 
 }  // namespace gort

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <gort/blocking.hpp>
+#include <gort/chan.hpp>
 #include <gort/go.hpp>
 #include <gort/panic.hpp>
 #include <gort/runtime.hpp>
+#include <gort/select.hpp>
 #include <gort/sync.hpp>
 #include <gort/time.hpp>

@@ -13,9 +13,9 @@ int max_procs();
 // previous value, like runtime.GOMAXPROCS.
 int set_max_procs(int n);
 
-// Yields the processor: the calling goroutine goes to the back of the
-// global run queue and others run first (runtime.Gosched). On a plain OS
-// thread it yields the thread.
+// Yields the processor (runtime.Gosched): the calling goroutine goes to the
+// back of its processor's run queue, so every goroutine queued there runs
+// first. On a plain OS thread it yields the thread.
 void yield();
 
 // Goroutines that exist now (runtime.NumGoroutine); runtime-internal work is

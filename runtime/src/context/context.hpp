@@ -53,7 +53,7 @@ struct tsan_fiber {
 };
 
 // Suspends the running context and resumes `to`.
-inline transfer jump_context(context to, tsan_fiber& to_fiber) {
+[[gnu::always_inline]] inline transfer jump_context(context to, tsan_fiber& to_fiber) {
   to_fiber.switch_to();
   return boost::context::detail::jump_fcontext(to, nullptr);
 }

@@ -5,6 +5,7 @@
 // and calls terminate *before unwinding*: the stack trace printed here is
 // the stack at the throw, like Go's.
 #include <cxxabi.h>
+#include <dlfcn.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -58,7 +59,20 @@ std::string describe(std::exception_ptr e) {
 
 void install_panic_handler() {
   static std::once_flag once;
-  std::call_once(once, [] { std::set_terminate(on_terminate); });
+  std::call_once(once, [] {
+    std::set_terminate(on_terminate);
+    // The first throw in a process binds the unwinder's lazy PLT entries in
+    // libgcc_s and libstdc++ (_dl_runtime_resolve saves the whole vector
+    // state: kilobytes of stack) and fills its caches. Do it now, on this
+    // thread's big stack, not later on a goroutine's small segment. (-z now
+    // only binds the executable itself.)
+    for (const char* lib : {"libgcc_s.so.1", "libstdc++.so.6"})
+      if (void* h = dlopen(lib, RTLD_NOW | RTLD_NOLOAD)) dlclose(h);
+    try {
+      throw 0;
+    } catch (int) {
+    }
+  });
 }
 
 }  // namespace gort::rt

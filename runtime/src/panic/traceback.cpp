@@ -86,12 +86,16 @@ void print_parked_traceback(std::FILE* out, const G* g) {
   std::uintptr_t pc = ctx[8];
   for (int depth = 0; depth < 64 && pc; ++depth) {
     if (print_pc(out, reinterpret_cast<void*>(pc - 1)) == frame::bottom) break;
-    // Follow the frame-pointer chain while it stays on this stack.
-    if (fp < lo || fp + 16 > hi || (fp & 7)) break;
+    // Follow the frame-pointer chain while it stays on this goroutine's
+    // stack segments (__morestack keeps the chain linked across them).
+    if ((fp & 7) || !stack_contains(g, reinterpret_cast<void*>(fp)) ||
+        !stack_contains(g, reinterpret_cast<void*>(fp + 15)))
+      break;
     auto* frame_words = reinterpret_cast<const std::uintptr_t*>(fp);
     std::uintptr_t next_fp = frame_words[0];
     pc = frame_words[1];
-    if (next_fp <= fp) break;
+    // Within a segment the chain goes up; across segments it may not.
+    if (next_fp == fp || (next_fp < fp && fp >= lo && fp < hi)) break;
     fp = next_fp;
   }
 }

@@ -7,7 +7,7 @@ namespace gort::rt {
 
 // Threads outside the runtime may still wake a goroutine, unless they are
 // themselves parked on a gort primitive.
-void mark_runtime_thread();     // timer thread, sysmon: call once at start
+void mark_runtime_thread();     // timer thread, sysmon: call just before creating it
 void plain_thread_parking();    // a plain thread is about to sleep in park
 void plain_thread_unparked();   // its waker, before waking it
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "base/fatal.hpp"
 #include "scheduler/sched.hpp"
 
 namespace gort::rt {
@@ -34,10 +35,12 @@ G* global_runq_get_locked(P* p, std::int64_t max) {
   std::int64_t n = std::min<std::int64_t>(size, size / procs + 1);
   if (max > 0 && n > max) n = max;
   if (n > run_queue::capacity / 2) n = run_queue::capacity / 2;
-  // Only what fits in p's ring: overflowing it would need sched.lock, which
-  // we hold. (Only p's owner adds to it, so the room cannot shrink.)
-  std::int64_t room = std::int64_t(run_queue::capacity - p->runq.size()) - 1;
+  // The first goroutine is returned; the others go into p's ring, only as
+  // many as fit: overflowing it would need sched.lock, which we hold. (Only
+  // p's owner adds to the ring, so the room cannot shrink meanwhile.)
+  std::int64_t room = std::int64_t(run_queue::capacity - p->runq.size());
   if (n - 1 > room) n = room + 1;
+  GORT_ASSERT(n >= 1);
   sched.runq_size.fetch_sub(n, std::memory_order_relaxed);
 
   G* g = sched.runq_head;

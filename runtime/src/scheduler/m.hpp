@@ -18,7 +18,7 @@ struct P;
 struct post_switch {
   enum kind : std::uint8_t {
     none,      // nothing (e.g. leaving g0)
-    requeue,   // yield: put it on the global run queue
+    requeue,   // yield: put it at the tail of this P's run queue
     park,      // park: call unlock(arg); someone else will ready it
     exit,      // dead: recycle its stack and G
     ready,     // make it runnable from this P-less M (exitsyscall, no P)

@@ -142,6 +142,8 @@ void spin_pause(std::int64_t ns) {
 G* steal_work(M* m) {
   int n = sched.nprocs.load(std::memory_order_acquire);
   for (int round = 0; round < 4; ++round) {
+    // A P retired by set_max_procs meanwhile must not take more work.
+    if (retired(m->p)) return nullptr;
     bool last = round == 3;
     std::uint32_t start = m->fastrand();
     for (int i = 0; i < n; ++i) {

@@ -92,7 +92,9 @@ void resize_procs_locked(int n) {
     if (p->state.load() == P::idle && pidle_remove(p))
       p->state.store(P::retired, std::memory_order_relaxed);
   }
-  for (int i = old; i < n; ++i) {
+  // Highest id first, so the idle list hands out low ids first: main's M
+  // gets P0, and shrinking retires idle Ps at once rather than a busy one.
+  for (int i = n - 1; i >= old; --i) {
     P* p = sched.allp[i];
     if (p->state.load() == P::retired) pidle_put(p);
   }

@@ -24,12 +24,19 @@ void finish_switch(transfer t) {
   post_switch ps = m->pending;
   m->pending = post_switch{};
   ps.from->ctx = t.fctx;
+  if (ps.what != post_switch::exit && !ps.from->is_g0) stack_trim(m->p, ps.from);
   switch (ps.what) {
     case post_switch::none:
       break;
     case post_switch::requeue:
+      // Go's Gosched uses the global queue; the local tail (Go's goyield)
+      // is lock-free and still lets everything queued on this P run first,
+      // while the 61-tick global check keeps other Ps' overflow moving.
       ps.from->status.store(gstatus::runnable, std::memory_order_relaxed);
-      global_runq_put_batch(ps.from, ps.from, 1);
+      if (m->p)
+        m->p->runq.put(ps.from, false);
+      else
+        global_runq_put_batch(ps.from, ps.from, 1);
       break;
     case post_switch::ready:
       ready(ps.from, false);
@@ -39,8 +46,7 @@ void finish_switch(transfer t) {
       break;
     case post_switch::exit: {
       G* dead = ps.from;
-      stack_free(m->p, dead->stk);
-      dead->stk = stack{};
+      stack_release(m->p, dead);
       dead->ctx = nullptr;
       gfree_put(m->p, dead);
       break;
@@ -69,7 +75,7 @@ void prepare_to_run(M* m, G* g) {
   g->m = m;
   g->status.store(gstatus::running, std::memory_order_relaxed);
   if (!g->ctx) {
-    g->stk = stack_alloc(m->p);
+    stack_prepare(m->p, g);
     g->ctx = make_context(g->stk.lo, g->stk.hi, g_entry);
     g->fiber.create();
   }
@@ -81,6 +87,7 @@ void execute(M* m, G* g, bool inherit) {
   if (!inherit) ++m->p->schedtick;
   prepare_to_run(m, g);
   m->pending = post_switch{&m->g0, post_switch::none};
+  stack_switch(nullptr, &g->ss);  // last step before the jump
   transfer t = jump_context(g->ctx, g->fiber);
   finish_switch(t);
 }
@@ -95,9 +102,11 @@ void switch_out(post_switch::kind what, void (*unlock)(void*), void* arg) {
   if (next) {
     if (!inherit) ++m->p->schedtick;
     prepare_to_run(m, next);
+    stack_switch(&cur->ss, &next->ss);  // last step before the jump
     t = jump_context(next->ctx, next->fiber);
   } else {
     m->curg = nullptr;
+    stack_switch(&cur->ss, nullptr);
     t = jump_context(m->g0.ctx, m->g0.fiber);
   }
   // Resumed, possibly on another M.

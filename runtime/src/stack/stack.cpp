@@ -1,103 +1,365 @@
+// Segments: where they come from (an arena of guarded slots), where they go
+// (per-P caches, then a global pool that gives idle memory back), and the
+// slow path of __morestack. Layout, protocol and costs: docs/design/stacks.md.
 #include "stack/stack.hpp"
 
 #include <sys/mman.h>
 #include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 
 #include <gort/detail/park.hpp>
 
 #include "base/env.hpp"
 #include "base/fatal.hpp"
 #include "scheduler/p.hpp"
+#include "scheduler/sched.hpp"
+#include "stack/overflow.hpp"
 
 #ifndef MADV_GUARD_INSTALL
 #define MADV_GUARD_INSTALL 102
 #endif
 
+extern "C" {
+__thread gort::rt::stack_seg* gort_stack_seg
+    __attribute__((tls_model("initial-exec"))) = nullptr;
+}
+
 namespace gort::rt {
 namespace {
 
-constexpr std::size_t kGuard = 4096;
+constexpr std::size_t kPage = 4096;
+constexpr std::size_t kGuard = kPage;
+// Classes 1.. : 64 KiB << (cls - 1). A younger segment is at least 64 KiB
+// of address space (only touched pages cost memory) so that calls into
+// non-split code and the unwinder (__morestack's landing pad) have room.
+constexpr std::size_t kMinGrowBytes = 64 * 1024;
+constexpr std::uint32_t kGrowCapClass = 5;  // ordinary growth stops at 1 MiB
+constexpr std::uint32_t kClasses = 40;
+// Global pool: idle bytes kept resident per class; beyond, the coldest half
+// is returned to the kernel in one batch (MADV_DONTNEED over runs of
+// adjacent segments: every call costs a TLB shootdown on all CPUs).
+constexpr std::size_t kResidentBytesPerClass = std::size_t(32) << 20;
 
-std::size_t compute_stack_size() {
-  std::int64_t v = env_bytes("GORT_STACK_MIN", 256 * 1024);
-  if (v < 16 * 1024) v = 16 * 1024;
-  return (std::size_t(v) + 4095) & ~std::size_t(4095);
+std::size_t round_page(std::size_t n) { return (n + kPage - 1) & ~(kPage - 1); }
+
+std::size_t first_bytes_init() {
+#if GORT_SPLIT_STACK
+  std::int64_t dflt = 4096;
+#else
+  std::int64_t dflt = 256 * 1024;
+#endif
+  std::int64_t v = env_bytes("GORT_STACK_MIN", dflt);
+  std::int64_t floor = GORT_SPLIT_STACK ? 4096 : 16 * 1024;
+  if (v < floor) v = floor;
+  return round_page(std::size_t(v));
 }
 
-// Global pool: stacks beyond a P's cache. Never unmapped (reuse is cheap
-// and goroutine counts come back); trimming is left to the segmented-stack
-// work.
-detail::raw_lock pool_lock;
-stack* pool = nullptr;
-std::size_t pool_count = 0, pool_cap = 0;
+// Segment bytes (header included, guard excluded) of class `cls`.
+std::size_t class_bytes(std::uint32_t cls) {
+  static const std::size_t first = first_bytes_init();
+  return cls == 0 ? first : kMinGrowBytes << (cls - 1);
+}
 
-stack map_stack() {
-  std::size_t size = stack_size();
-  void* mem = mmap(nullptr, size + kGuard, PROT_READ | PROT_WRITE,
-                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1,
-                   0);
+std::size_t stack_max_bytes() {
+  static const std::size_t max = [] {
+    std::int64_t v = env_bytes("GORT_STACK_MAX", std::int64_t(1) << 30);
+    return v > 0 ? std::size_t(v) : std::size_t(1) << 30;
+  }();
+  return max;
+}
+
+// ---- The arena: guarded slots carved from big reservations. -------------
+//
+// Slot = [guard page][segment]. The guard is a MADV_GUARD_INSTALL region
+// (Linux 6.13+), which does not split the mapping, so a million goroutines
+// live in a handful of VMAs. Where the kernel lacks it, mprotect'd guards
+// are used while they stay well below vm.max_map_count, and slots go
+// unguarded beyond that (documented limitation of old kernels).
+// One bump region per class, so that a class's segments are adjacent and
+// trimming can merge them into few madvise calls.
+detail::raw_lock arena_lock;
+char* arena_cur[kClasses] = {};
+char* arena_end[kClasses] = {};
+constexpr std::size_t kArenaChunk = std::size_t(256) << 20;
+int guard_mode = 0;  // 0 unknown, 1 madvise, 2 mprotect
+long mprotect_guards = 0;
+constexpr long kMaxMprotectGuards = 24000;
+
+void install_guard(char* page) {
+  if (guard_mode != 2 && madvise(page, kGuard, MADV_GUARD_INSTALL) == 0) {
+    guard_mode = 1;
+    return;
+  }
+  guard_mode = 2;
+  if (mprotect_guards < kMaxMprotectGuards &&
+      mprotect(page, kGuard, PROT_NONE) == 0)
+    ++mprotect_guards;
+}
+
+char* map_or_die(std::size_t bytes) {
+  void* mem = mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (mem == MAP_FAILED) fatal("out of memory allocating a goroutine stack");
-  // A guard region that does not split the VMA (Linux 6.13+), so adjacent
-  // stacks merge into one mapping and a million goroutines stay far below
-  // vm.max_map_count. Older kernels: an mprotect'd page.
-  if (madvise(mem, kGuard, MADV_GUARD_INSTALL) != 0)
-    mprotect(mem, kGuard, PROT_NONE);
-  char* lo = static_cast<char*>(mem) + kGuard;
-  return stack{lo, lo + size};
+  return static_cast<char*>(mem);
+}
+
+// A fresh segment of class cls (header not yet written).
+char* arena_slot(std::uint32_t cls) {
+  std::size_t slot = kGuard + class_bytes(cls);
+  arena_lock.lock();
+  char* base;
+  if (slot > kArenaChunk / 4) {
+    base = map_or_die(slot);
+  } else {
+    char*& cur = arena_cur[cls];
+    if (std::size_t(arena_end[cls] - cur) < slot) {
+      cur = map_or_die(kArenaChunk);
+      arena_end[cls] = cur + kArenaChunk;
+    }
+    base = cur;
+    cur += slot;
+  }
+  install_guard(base);
+  arena_lock.unlock();
+  return base + kGuard;  // lowest usable byte
+}
+
+// ---- Pools. ---------------------------------------------------------------
+// Free segments beyond the per-P caches, by class, as their `lo` (the
+// header of a trimmed segment is gone with its memory).
+struct global_pool {
+  char** items = nullptr;
+  std::size_t count = 0, cap = 0;
+  std::size_t trimmed = 0;  // items[0, trimmed) hold no memory
+};
+detail::raw_lock pool_lock;
+global_pool pools[kClasses];
+
+stack_seg* init_seg(char* lo, std::uint32_t cls) {
+  auto* s = reinterpret_cast<stack_seg*>(lo + class_bytes(cls) - sizeof(stack_seg));
+  s->prev = s->next = nullptr;
+  s->lo = lo;
+  s->limit = lo + kStackReserve;
+  s->total = class_bytes(cls);
+  s->cls = cls;
+  s->flags = 0;
+  s->split_fp = nullptr;
+  return s;
+}
+
+stack_seg* pool_get(P* p, std::uint32_t cls) {
+  if (p && cls < stack_cache::classes && p->stacks.head[cls]) {
+    stack_seg* s = p->stacks.head[cls];
+    p->stacks.head[cls] = s->next;
+    --p->stacks.count[cls];
+    return init_seg(s->lo, cls);
+  }
+  pool_lock.lock();
+  global_pool& gp = pools[cls];
+  if (gp.count > 0) {
+    char* lo = gp.items[--gp.count];
+    if (gp.trimmed > gp.count) gp.trimmed = gp.count;
+    pool_lock.unlock();
+    return init_seg(lo, cls);
+  }
+  pool_lock.unlock();
+  return init_seg(arena_slot(cls), cls);
+}
+
+// Returns the memory of items[trimmed, upto) to the kernel, merging runs of
+// adjacent segments (same-class slots are adjacent in their arena).
+void trim_locked(global_pool& gp, std::size_t bytes, std::size_t upto) {
+  char** first = gp.items + gp.trimmed;
+  char** last = gp.items + upto;
+  std::sort(first, last);
+  for (char** it = first; it != last;) {
+    char* run_lo = *it;
+    char* run_hi = *it + bytes;
+    for (++it; it != last && *it == run_hi + kGuard; ++it) run_hi = *it + bytes;
+    // Guard markers inside the run survive MADV_DONTNEED.
+    madvise(run_lo, std::size_t(run_hi - run_lo), MADV_DONTNEED);
+  }
+  gp.trimmed = upto;
+}
+
+void pool_push_global_locked(stack_seg* s) {
+  global_pool& gp = pools[s->cls];
+  if (gp.count == gp.cap) {
+    std::size_t cap = gp.cap ? gp.cap * 2 : 256;
+    auto* grown = static_cast<char**>(
+        mmap(nullptr, cap * sizeof(char*), PROT_READ | PROT_WRITE,
+             MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
+    if (grown == MAP_FAILED) fatal("out of memory in the stack pool");
+    if (gp.count) std::memcpy(grown, gp.items, gp.count * sizeof(char*));
+    if (gp.items) munmap(gp.items, gp.cap * sizeof(char*));
+    gp.items = grown;
+    gp.cap = cap;
+  }
+  gp.items[gp.count++] = s->lo;
+  std::size_t bytes = class_bytes(s->cls);
+  std::size_t keep = kResidentBytesPerClass / bytes;
+  if (keep < 16) keep = 16;
+  if (gp.count - gp.trimmed > keep) trim_locked(gp, bytes, gp.count - keep / 2);
+}
+
+void pool_put(P* p, stack_seg* s) {
+  std::uint32_t cls = s->cls;
+  if (s->flags) return;  // signal-stack segments are never pooled
+  if (p && cls < stack_cache::classes) {
+    int cap = cls == 0 ? 64 : 4;
+    if (p->stacks.count[cls] < cap) {
+      s->next = p->stacks.head[cls];
+      p->stacks.head[cls] = s;
+      ++p->stacks.count[cls];
+      return;
+    }
+    // Move half of the full cache to the global pool.
+    pool_lock.lock();
+    pool_push_global_locked(s);
+    while (p->stacks.count[cls] > cap / 2) {
+      stack_seg* x = p->stacks.head[cls];
+      p->stacks.head[cls] = x->next;
+      --p->stacks.count[cls];
+      pool_push_global_locked(x);
+    }
+    pool_lock.unlock();
+    return;
+  }
+  pool_lock.lock();
+  pool_push_global_locked(s);
+  pool_lock.unlock();
+}
+
+// Frees s and every segment cached after it.
+void free_chain(P* p, stack_seg* s) {
+  while (s) {
+    stack_seg* next = s->next;
+    pool_put(p, s);
+    s = next;
+  }
+}
+
+// The P whose caches this thread may use: none while its goroutine is in a
+// system call, where sysmon may hand the P to another M at any moment.
+P* current_p() {
+  M* m = this_m();
+  if (!m || !m->p) return nullptr;
+  if (m->curg && m->curg->status.load(std::memory_order_relaxed) == gstatus::syscall)
+    return nullptr;
+  return m->p;
 }
 
 }  // namespace
 
 std::size_t stack_size() {
-  static const std::size_t size = compute_stack_size();
-  return size;
+  return class_bytes(0) - sizeof(stack_seg) - (GORT_SPLIT_STACK ? kStackReserve : 0);
 }
 
-stack stack_alloc(P* p) {
-  if (p && p->stacks.count > 0) return p->stacks.items[--p->stacks.count];
-  pool_lock.lock();
-  if (pool_count > 0) {
-    stack s = pool[--pool_count];
-    // Refill half of p's cache while we hold the lock.
-    while (p && pool_count > 0 && p->stacks.count < stack_cache::capacity / 2)
-      p->stacks.items[p->stacks.count++] = pool[--pool_count];
-    pool_lock.unlock();
-    return s;
+void stack_prepare(P* p, G* g) {
+  stack_seg* s = pool_get(p, 0);
+  g->stk = stack{s->lo, s->hi()};
+  g->ss.seg = s;
+  g->ss.limit = GORT_SPLIT_STACK ? reinterpret_cast<std::uintptr_t>(s->limit) : 0;
+}
+
+void stack_release(P* p, G* g) {
+  if (!g->stk) return;
+  free_chain(p, reinterpret_cast<stack_seg*>(g->stk.hi));
+  g->stk = stack{};
+  g->ss = split_state{};
+  while (g->dyn_blocks) {
+    void* b = g->dyn_blocks;
+    g->dyn_blocks = *static_cast<void**>(b);
+    std::free(b);
   }
-  pool_lock.unlock();
-  return map_stack();
 }
 
-void stack_free(P* p, stack s) {
-  if (p && p->stacks.count < stack_cache::capacity) {
-    p->stacks.items[p->stacks.count++] = s;
-    return;
+void stack_trim(P* p, G* g) {
+  stack_seg* cur = g->ss.seg;
+  if (cur && cur->next) {
+    free_chain(p, cur->next);
+    cur->next = nullptr;
   }
-  pool_lock.lock();
-  auto push = [](stack x) {
-    if (pool_count == pool_cap) {
-      std::size_t cap = pool_cap ? pool_cap * 2 : 256;
-      auto* grown = static_cast<stack*>(
-          mmap(nullptr, cap * sizeof(stack), PROT_READ | PROT_WRITE,
-               MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
-      if (grown == MAP_FAILED) fatal("out of memory in the stack pool");
-      for (std::size_t i = 0; i < pool_count; ++i) grown[i] = pool[i];
-      if (pool) munmap(pool, pool_cap * sizeof(stack));
-      pool = grown;
-      pool_cap = cap;
-    }
-    pool[pool_count++] = x;
-  };
-  push(s);
-  // Move half of a full P cache to the pool so the next frees stay local.
-  while (p && p->stacks.count > stack_cache::capacity / 2)
-    push(p->stacks.items[--p->stacks.count]);
-  pool_lock.unlock();
 }
 
-bool stack_guard_hit(const stack& s, const void* addr) {
+stack_seg* signal_stack_segment() {
+  stack_seg* s = init_seg(arena_slot(1), 1);
+  s->flags = 1;
+  return s;
+}
+
+bool stack_guard_hit(const G* g, const void* addr) {
   auto* a = static_cast<const char*>(addr);
-  return s.lo && a < s.lo && a >= s.lo - kGuard;
+  if (!g->stk) return false;
+  for (auto* s = reinterpret_cast<const stack_seg*>(g->stk.hi); s; s = s->next)
+    if (a < s->lo && a >= s->lo - kGuard) return true;
+  return false;
+}
+
+bool stack_contains(const G* g, const void* addr) {
+  auto* a = static_cast<const char*>(addr);
+  if (!g->stk) return false;
+  for (auto* s = reinterpret_cast<const stack_seg*>(g->stk.hi); s; s = s->next)
+    if (a >= s->lo && a < reinterpret_cast<const char*>(s) + sizeof(stack_seg))
+      return true;
+  return false;
 }
 
 }  // namespace gort::rt
+
+using namespace gort::rt;
+
+// __morestack's slow path: the cached younger segment is missing or too
+// small for a frame of `frame` bytes plus `args` bytes of stack arguments.
+// Runs on the old segment's reserve, below its limit, so it clears the
+// limit (no split prologue below may try to grow) and must stay small.
+// Returns the new segment, linked as the current one's `next`.
+extern "C" __attribute__((no_split_stack, used)) stack_seg*
+gort_morestack_grow(std::size_t frame, std::size_t args) {
+  set_ss_limit(0);
+  stack_seg* cur = gort_stack_seg;
+  if (!cur) stack_overflow_fatal("split-stack prologue outside a goroutine", nullptr);
+  std::size_t need = frame + args + 64 + kStackReserve + sizeof(stack_seg);
+  std::uint32_t cls = cur->cls + 1;
+  if (cls > kGrowCapClass) cls = kGrowCapClass;
+  if (cls < 1) cls = 1;
+  while (class_bytes(cls) < need) ++cls;
+  if (cls >= kClasses) stack_overflow_fatal(nullptr, nullptr);
+  if (cur->total + class_bytes(cls) > stack_max_bytes())
+    stack_overflow_fatal(nullptr, nullptr);
+  stack_seg* s;
+  if (cur->flags) {
+    // On an alternate signal stack: no pools (not async-signal-safe).
+    s = init_seg(arena_slot(cls), cls);
+    s->flags = cur->flags;
+  } else {
+    P* p = current_p();
+    if (cur->next) free_chain(p, cur->next);
+    s = pool_get(p, cls);
+  }
+  s->prev = cur;
+  s->total = cur->total + class_bytes(cls);
+  cur->next = s;
+  return s;
+}
+
+// Dynamic stack allocation (alloca, VLAs) in split-stack code that does not
+// fit below the limit. The block lives until the goroutine exits.
+extern "C" __attribute__((no_split_stack)) void*
+__morestack_allocate_stack_space(std::size_t size) {
+  std::uintptr_t saved = ss_limit();
+  set_ss_limit(0);
+  void* block = std::malloc(size + 16);
+  if (!block) fatal("out of memory in __morestack_allocate_stack_space");
+  G* g = current_g();
+  if (g) {
+    *static_cast<void**>(block) = g->dyn_blocks;
+    g->dyn_blocks = block;
+  }
+  set_ss_limit(saved);
+  return static_cast<char*>(block) + 16;
+}

@@ -79,7 +79,6 @@ void remove_at(std::vector<timer*>& h, std::size_t i) {
 
 void* timer_thread(void*) {
   prctl(PR_SET_TIMERSLACK, 1UL);  // wake on time, not 50 us late
-  mark_runtime_thread();
   timer_heap& t = th();
   for (;;) {
     t.lock.lock();
@@ -116,6 +115,7 @@ void start_timer_thread() {
     sigfillset(&all);
     pthread_sigmask(SIG_SETMASK, &all, &old);
     pthread_t tid;
+    mark_runtime_thread();  // before it exists: checkdead must never count it as a waker
     int rc = pthread_create(&tid, &attr, timer_thread, nullptr);
     pthread_sigmask(SIG_SETMASK, &old, nullptr);
     pthread_attr_destroy(&attr);

@@ -1,0 +1,128 @@
+#include "GoDiagnostics.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Sema/Sema.h"
+
+using namespace clang;
+
+namespace gort::plugin {
+namespace {
+
+// getCustomDiagID interns (level, text): asking again returns the same ID.
+template <size_t N>
+unsigned error(Sema &S, const char (&Text)[N]) {
+  return S.getDiagnostics().getCustomDiagID(DiagnosticsEngine::Error, Text);
+}
+template <size_t N>
+unsigned note(Sema &S, const char (&Text)[N]) {
+  return S.getDiagnostics().getCustomDiagID(DiagnosticsEngine::Note, Text);
+}
+
+} // namespace
+
+void diagNotACall(Sema &S, SourceLocation Loc, SourceRange Range,
+                  NotACallReason Reason) {
+  S.Diag(Loc, error(S, "expression in [[go]] must be a function call"))
+      << Range;
+  switch (Reason) {
+  case NotACallReason::NotAnExpression:
+    S.Diag(Loc, note(S, "[[go]] applies to an expression statement that "
+                        "calls a function"));
+    break;
+  case NotACallReason::OverloadedOperator:
+    S.Diag(Loc, note(S, "an overloaded operator is not spawned as a call"));
+    break;
+  case NotACallReason::Destructor:
+    S.Diag(Loc, note(S, "a destructor call cannot run in a goroutine"));
+    break;
+  case NotACallReason::NotACallExpression:
+  case NotACallReason::Unsupported:
+    break;
+  }
+  S.Diag(Loc, note(S, "to run other code in a goroutine, call a lambda: "
+                      "[[go]] [=] { ... }();"));
+}
+
+void diagNonConstLValueRefParam(Sema &S, const Expr *Arg, unsigned ParamIndex,
+                                const NamedDecl *Param, QualType ParamType) {
+  SourceRange R = Arg->getSourceRange();
+  if (Param && Param->getDeclName())
+    S.Diag(R.getBegin(),
+           error(S, "[[go]] cannot pass an argument to the non-const lvalue "
+                    "reference parameter %0 of type %1: every argument is "
+                    "copied into the goroutine"))
+        << Param << ParamType << R;
+  else
+    S.Diag(R.getBegin(),
+           error(S, "[[go]] cannot pass an argument to the non-const lvalue "
+                    "reference parameter #%0 of type %1: every argument is "
+                    "copied into the goroutine"))
+        << ParamIndex + 1 << ParamType << R;
+
+  unsigned Note = note(S, "pass std::ref(...) to share the caller's object "
+                          "with the goroutine, or pass a pointer");
+  SourceManager &SM = S.getSourceManager();
+  SourceLocation Begin = R.getBegin(), End = R.getEnd();
+  if (Begin.isFileID() && End.isFileID()) {
+    SourceLocation After =
+        Lexer::getLocForEndOfToken(End, 0, SM, S.getLangOpts());
+    S.Diag(Begin, Note) << FixItHint::CreateInsertion(Begin, "std::ref(")
+                        << FixItHint::CreateInsertion(After, ")");
+  } else {
+    S.Diag(Begin, Note);
+  }
+}
+
+void diagMissingHeader(Sema &S, SourceLocation Loc) {
+  S.Diag(Loc, error(S, "[[go]] needs <gort/gort.hpp>: ::gort::go is not "
+                       "declared here"));
+  SourceManager &SM = S.getSourceManager();
+  FileID File = SM.getFileID(SM.getExpansionLoc(Loc));
+  S.Diag(Loc, note(S, "include <gort/gort.hpp> at the top of the file"))
+      << FixItHint::CreateInsertion(SM.getLocForStartOfFile(File),
+                                    "#include <gort/gort.hpp>\n");
+}
+
+void diagBuiltin(Sema &S, SourceLocation Loc, SourceRange Range,
+                 const NamedDecl *Builtin) {
+  S.Diag(Loc, error(S, "[[go]] cannot spawn a call to the builtin %0: a "
+                       "builtin has no address"))
+      << Builtin << Range;
+  S.Diag(Loc, note(S, "call a lambda instead: [[go]] [=] { ... }();"));
+}
+
+void diagOnDeclaration(Sema &S, SourceLocation Loc) {
+  S.Diag(Loc, error(S, "[[go]] applies to a function call statement, not to "
+                       "a declaration"));
+}
+
+void diagDuplicate(Sema &S, SourceLocation Loc, SourceLocation Previous) {
+  S.Diag(Loc, error(S, "[[go]] appears more than once on the same "
+                       "statement"));
+  S.Diag(Previous, note(S, "first [[go]] is here"));
+}
+
+void diagQualifiedVirtual(Sema &S, SourceLocation Loc, const NamedDecl *M) {
+  S.Diag(Loc, error(S, "[[go]] cannot spawn the qualified, non-virtual call "
+                       "of the virtual function %0"))
+      << M;
+  S.Diag(Loc, note(S, "call a lambda instead: [[go]] [=] { ... }();"));
+}
+
+void diagNotLowered(Sema &S, SourceLocation Loc, SourceRange Range) {
+  S.Diag(Loc, error(S, "[[go]] cannot spawn this call")) << Range;
+  S.Diag(Loc, note(S, "call a lambda instead: [[go]] [=] { ... }();"));
+}
+
+void diagExplicitObjectMember(Sema &S, SourceLocation Loc,
+                              const NamedDecl *M) {
+  S.Diag(Loc, error(S, "[[go]] does not support the explicit object member "
+                       "function %0 yet"))
+      << M;
+  S.Diag(Loc, note(S, "call a lambda instead: [[go]] [=] { ... }();"));
+}
+
+} // namespace gort::plugin

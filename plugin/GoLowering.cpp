@@ -1,0 +1,420 @@
+// Lowering of `[[go]] CALL;` into `::gort::go(callee, args...)`.
+//
+// The call that Sema already built (overload resolution done, conversions
+// and default arguments in place) is taken apart and its pieces are passed
+// to gort::go, so nothing is looked up or resolved again:
+//
+//   [[go]] f(a, b);        ::gort::go(f, a', b')         a' = converted a
+//   [[go]] obj.m(a);       ::gort::go(&C::m, &obj, a')   receiver by pointer
+//   [[go]] p->m(a);        ::gort::go(&C::m, p, a')
+//   [[go]] m(a);           ::gort::go(&C::m, this, a')
+//   [[go]] make().m(a);    ::gort::go(&C::m, make(), a') temporary moved in
+//   [[go]] (o.*pm)(a);     ::gort::go(pm, &o, a')
+//   [[go]] [=]{ ... }();   ::gort::go([=]{ ... })        closure moved in
+//   [[go]] fn(a);          ::gort::go(&F::operator(), fn, a')  fn copied
+//
+// Arguments are evaluated in the caller, with the conversions of the
+// original call (so a `const char*` becomes the `std::string` parameter
+// before the goroutine starts). An argument bound to a reference parameter
+// is passed without its derived-to-base conversion, so the goroutine copies
+// the whole object (no slicing). A non-const lvalue reference parameter is
+// an error unless the argument is a std::reference_wrapper, which passes
+// through. Everything else is gort::go's job: decay-copy, spawn, invoke.
+#include "GoLowering.h"
+
+#include "GoCallShape.h"
+#include "GoDiagnostics.h"
+#include "GoState.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Sema/DeclSpec.h"
+#include "clang/Sema/EnterExpressionEvaluationContext.h"
+#include "clang/Sema/Lookup.h"
+#include "clang/Sema/Sema.h"
+
+using namespace clang;
+
+namespace gort::plugin {
+namespace {
+
+NamespaceDecl *findGortNamespace(Sema &S, SourceLocation Loc) {
+  ASTContext &Ctx = S.Context;
+  LookupResult R(S, &Ctx.Idents.get("gort"), Loc, Sema::LookupNamespaceName);
+  if (!S.LookupQualifiedName(R, Ctx.getTranslationUnitDecl()))
+    return nullptr;
+  return R.getAsSingle<NamespaceDecl>();
+}
+
+bool hasFunctionTemplate(const LookupResult &R) {
+  for (NamedDecl *D : R)
+    if (isa<FunctionTemplateDecl>(D->getUnderlyingDecl()))
+      return true;
+  return false;
+}
+
+// The function type a callee expression refers to, if any.
+const FunctionProtoType *protoOf(QualType T) {
+  if (const auto *P = T->getAs<PointerType>())
+    T = P->getPointeeType();
+  else if (const auto *R = T->getAs<ReferenceType>())
+    T = R->getPointeeType();
+  else if (const auto *M = T->getAs<MemberPointerType>())
+    T = M->getPointeeType();
+  return T->getAs<FunctionProtoType>();
+}
+
+// Strips the glvalue conversions Sema adds to bind a reference parameter
+// (added const, derived-to-base): the goroutine must copy the whole object.
+Expr *stripReferenceBinding(Expr *E) {
+  while (auto *IC = dyn_cast<ImplicitCastExpr>(E)) {
+    CastKind K = IC->getCastKind();
+    if (!IC->isGLValue() ||
+        (K != CK_NoOp && K != CK_DerivedToBase &&
+         K != CK_UncheckedDerivedToBase))
+      break;
+    E = IC->getSubExpr();
+  }
+  return E;
+}
+
+// The object itself, without an added const or a materialized temporary:
+// a prvalue (a lambda-expression, a temporary) is then moved into the
+// goroutine and a named object is copied.
+Expr *stripToObject(Expr *E) {
+  while (true) {
+    E = E->IgnoreParens();
+    if (auto *IC = dyn_cast<ImplicitCastExpr>(E);
+        IC && IC->getCastKind() == CK_NoOp)
+      E = IC->getSubExpr();
+    else if (auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else
+      return E;
+  }
+}
+
+bool isStdReferenceWrapper(QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && RD->getIdentifier() && RD->getName() == "reference_wrapper" &&
+         RD->isInStdNamespace();
+}
+
+// `f(std::ref(x))` for `void f(int&)`: Sema converted the reference_wrapper
+// with its `operator int&`. Returns the reference_wrapper, which is passed
+// to the goroutine instead (std::invoke converts it there).
+Expr *referenceWrapperSource(Expr *Arg) {
+  Expr *E = Arg;
+  while (auto *IC = dyn_cast<ImplicitCastExpr>(E->IgnoreParens()))
+    E = IC->getSubExpr();
+  auto *MC = dyn_cast<CXXMemberCallExpr>(E->IgnoreParens());
+  if (!MC || !isa_and_nonnull<CXXConversionDecl>(MC->getMethodDecl()))
+    return nullptr;
+  Expr *Obj = MC->getImplicitObjectArgument();
+  if (!Obj || !isStdReferenceWrapper(Obj->getType()))
+    return nullptr;
+  return stripToObject(Obj);
+}
+
+class GoCallBuilder {
+public:
+  // Shape.Call is set: a NotACall shape is diagnosed before building.
+  GoCallBuilder(Sema &S, const GoCallShape &Shape)
+      : S(S), Ctx(S.Context), Shape(Shape), Call(Shape.Call),
+        Loc(Call->getBeginLoc()) {}
+
+  // The `::gort::go(...)` full-expression, or nullptr after an error.
+  Expr *build();
+
+private:
+  bool collectFunction();
+  bool collectMember();
+  bool collectMemberPointer();
+  bool collectFunctionObject();
+  void collectArguments(unsigned FirstArg);
+  Expr *passArgument(Expr *Arg, unsigned ParamIndex);
+  Expr *memberPointerTo(CXXMethodDecl *MD);
+  Expr *receiver(Expr *Base, bool IsArrow);
+  Expr *buildGoCall();
+
+  Sema &S;
+  ASTContext &Ctx;
+  const GoCallShape &Shape;
+  CallExpr *Call;
+  SourceLocation Loc;
+  // Parameters of the called function, for the reference checks.
+  const FunctionDecl *CalleeDecl = nullptr;
+  const FunctionProtoType *CalleeProto = nullptr;
+  SmallVector<Expr *, 8> GoArgs;
+  bool Failed = false;
+};
+
+Expr *GoCallBuilder::build() {
+  bool Ok = false;
+  switch (Shape.Kind) {
+  case GoCallKind::Function:
+    Ok = collectFunction();
+    break;
+  case GoCallKind::Member:
+    Ok = collectMember();
+    break;
+  case GoCallKind::MemberPointer:
+    Ok = collectMemberPointer();
+    break;
+  case GoCallKind::FunctionObject:
+    Ok = collectFunctionObject();
+    break;
+  case GoCallKind::NotACall: // diagnosed by lowerGoStatement
+    return nullptr;
+  case GoCallKind::Builtin:
+    diagBuiltin(S, Loc, Call->getSourceRange(), Call->getDirectCallee());
+    return nullptr;
+  case GoCallKind::Dependent:
+    return nullptr;
+  }
+  if (!Ok || Failed)
+    return nullptr;
+  return buildGoCall();
+}
+
+// f(a): the callee expression is already a function pointer prvalue
+// (`f` after function-to-pointer decay, or a function pointer variable).
+bool GoCallBuilder::collectFunction() {
+  CalleeDecl = Call->getDirectCallee();
+  if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(CalleeDecl);
+      MD && MD->isExplicitObjectMemberFunction()) {
+    diagExplicitObjectMember(S, Loc, MD);
+    return false;
+  }
+  CalleeProto = protoOf(Call->getCallee()->getType());
+  GoArgs.push_back(Call->getCallee());
+  collectArguments(0);
+  return true;
+}
+
+// obj.m(a), p->m(a), m(a): &C::m and the receiver.
+bool GoCallBuilder::collectMember() {
+  auto *MC = cast<CXXMemberCallExpr>(Call);
+  auto *ME = cast<MemberExpr>(MC->getCallee()->IgnoreParens());
+  auto *MD = dyn_cast<CXXMethodDecl>(ME->getMemberDecl());
+  if (!MD)
+    return false;
+  // `obj.Base::m()` calls Base::m even if m is virtual; &Base::m would
+  // dispatch virtually, so the call cannot be expressed as gort::go.
+  if (ME->hasQualifier() && MD->isVirtual() && !MD->hasAttr<FinalAttr>() &&
+      !MD->getParent()->hasAttr<FinalAttr>()) {
+    diagQualifiedVirtual(S, Loc, MD);
+    return false;
+  }
+  if (MD->isExplicitObjectMemberFunction()) {
+    diagExplicitObjectMember(S, Loc, MD);
+    return false;
+  }
+  CalleeDecl = MD;
+  Expr *PMF = memberPointerTo(MD);
+  Expr *Recv = receiver(ME->getBase(), ME->isArrow());
+  if (!PMF || !Recv)
+    return false;
+  GoArgs.push_back(PMF);
+  GoArgs.push_back(Recv);
+  collectArguments(0);
+  return true;
+}
+
+// (obj.*pm)(a), (ptr->*pm)(a): the member pointer and the receiver.
+bool GoCallBuilder::collectMemberPointer() {
+  auto *BO = cast<BinaryOperator>(Call->getCallee()->IgnoreParens());
+  CalleeProto = protoOf(BO->getRHS()->getType());
+  Expr *Recv = receiver(BO->getLHS(), BO->getOpcode() == BO_PtrMemI);
+  if (!Recv)
+    return false;
+  GoArgs.push_back(BO->getRHS());
+  GoArgs.push_back(Recv);
+  collectArguments(0);
+  return true;
+}
+
+// fn(a) through operator(): argument 0 of the CXXOperatorCallExpr is the
+// object. A non-generic lambda is passed as itself (its operator() cannot
+// be overloaded, so std::invoke finds the same one); any other function
+// object as &F::operator() plus the object, so that the operator() chosen
+// by overload resolution is the one called.
+bool GoCallBuilder::collectFunctionObject() {
+  auto *Op = cast<CXXOperatorCallExpr>(Call);
+  auto *MD = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+  if (!MD || Op->getNumArgs() == 0)
+    return false;
+  CalleeDecl = MD;
+  Expr *Obj = stripToObject(Op->getArg(0));
+  if (MD->isStatic()) {
+    // C++23 static operator(): a plain function; the object is not needed.
+    GoArgs.push_back(S.BuildDeclRefExpr(MD, MD->getType(), VK_LValue,
+                                        Op->getBeginLoc()));
+  } else if (MD->getParent()->isLambda() &&
+             !MD->getParent()->isGenericLambda()) {
+    GoArgs.push_back(Obj);
+  } else {
+    Expr *PMF = memberPointerTo(MD);
+    if (!PMF)
+      return false;
+    GoArgs.push_back(PMF);
+    GoArgs.push_back(Obj);
+  }
+  collectArguments(1);
+  return true;
+}
+
+void GoCallBuilder::collectArguments(unsigned FirstArg) {
+  for (unsigned I = FirstArg, N = Call->getNumArgs(); I < N; ++I)
+    GoArgs.push_back(passArgument(Call->getArg(I), I - FirstArg));
+}
+
+Expr *GoCallBuilder::passArgument(Expr *Arg, unsigned ParamIndex) {
+  QualType ParamType;
+  const ParmVarDecl *Param = nullptr;
+  if (CalleeDecl && ParamIndex < CalleeDecl->getNumParams()) {
+    Param = CalleeDecl->getParamDecl(ParamIndex);
+    ParamType = Param->getType();
+  } else if (CalleeProto && ParamIndex < CalleeProto->getNumParams()) {
+    ParamType = CalleeProto->getParamType(ParamIndex);
+  }
+  if (ParamType.isNull()) // a C variadic argument
+    return Arg;
+  if (ParamType->isLValueReferenceType() &&
+      !ParamType.getNonReferenceType().isConstQualified()) {
+    if (Expr *Wrapper = referenceWrapperSource(Arg))
+      return Wrapper;
+    diagNonConstLValueRefParam(S, Arg, ParamIndex, Param, ParamType);
+    Failed = true;
+    return Arg;
+  }
+  if (ParamType->isReferenceType())
+    return stripReferenceBinding(Arg);
+  return Arg;
+}
+
+// &C::m, built as Sema builds it for the source text (a qualified
+// DeclRefExpr to the chosen method under a builtin unary &).
+Expr *GoCallBuilder::memberPointerTo(CXXMethodDecl *MD) {
+  QualType ClassType = Ctx.getCanonicalTagType(MD->getParent());
+  TypeSourceInfo *TSI = Ctx.getTrivialTypeSourceInfo(ClassType, Loc);
+  CXXScopeSpec SS;
+  SS.Make(Ctx, TSI->getTypeLoc(), Loc);
+  DeclarationNameInfo Name(MD->getDeclName(), Loc);
+  DeclRefExpr *Ref =
+      S.BuildDeclRefExpr(MD, MD->getType(), VK_PRValue, Name, &SS);
+  ExprResult Addr = S.CreateBuiltinUnaryOp(Loc, UO_AddrOf, Ref);
+  return Addr.isInvalid() ? nullptr : Addr.get();
+}
+
+// The receiver of a member call: a pointer when the object is named (it is
+// shared, as in Go's method value on a pointer receiver), the object itself
+// when it is a temporary or an xvalue (moved into the goroutine).
+Expr *GoCallBuilder::receiver(Expr *Base, bool IsArrow) {
+  if (IsArrow || !Base->isLValue())
+    return Base;
+  ExprResult Addr = S.CreateBuiltinUnaryOp(Loc, UO_AddrOf, Base);
+  return Addr.isInvalid() ? nullptr : Addr.get();
+}
+
+Expr *GoCallBuilder::buildGoCall() {
+  NamespaceDecl *NS = findGortNamespace(S, Loc);
+  if (!NS) {
+    diagMissingHeader(S, Loc);
+    return nullptr;
+  }
+  LookupResult R(S, &Ctx.Idents.get("go"), Loc, Sema::LookupOrdinaryName);
+  if (!S.LookupQualifiedName(R, NS) || !hasFunctionTemplate(R)) {
+    diagMissingHeader(S, Loc);
+    return nullptr;
+  }
+  CXXScopeSpec SS;
+  SS.MakeGlobal(Ctx, Loc);
+  SS.Extend(Ctx, NS, Loc, Loc);
+  ExprResult Fn = S.BuildDeclarationNameExpr(SS, R, /*NeedsADL=*/false);
+  if (Fn.isInvalid())
+    return nullptr;
+  ExprResult GoCall =
+      S.BuildCallExpr(/*Scope=*/nullptr, Fn.get(), Loc, GoArgs,
+                      Call->getRParenLoc());
+  if (GoCall.isInvalid())
+    return nullptr;
+  // The reused arguments keep the temporaries of the original statement:
+  // the new full-expression needs the same cleanups.
+  if (ExprWithCleanups *Old = Shape.Cleanups) {
+    S.Cleanup.setExprNeedsCleanups(Old->cleanupsHaveSideEffects());
+    for (ExprWithCleanups::CleanupObject O : Old->getObjects())
+      S.ExprCleanupObjects.push_back(O);
+  }
+  ExprResult Full = S.ActOnFinishFullExpr(GoCall.get(), Loc,
+                                          /*DiscardedValue=*/true);
+  return Full.isInvalid() ? nullptr : Full.get();
+}
+
+} // namespace
+
+bool lookupGortGo(Sema &S, SourceLocation Loc) {
+  NamespaceDecl *NS = findGortNamespace(S, Loc);
+  if (!NS)
+    return false;
+  LookupResult R(S, &S.Context.Idents.get("go"), Loc,
+                 Sema::LookupOrdinaryName);
+  return S.LookupQualifiedName(R, NS) && hasFunctionTemplate(R);
+}
+
+bool isGoStatement(const AttributedStmt *AS) {
+  for (const Attr *A : AS->getAttrs())
+    if (const auto *Ann = dyn_cast<AnnotateAttr>(A);
+        Ann && Ann->getAnnotation() == kGoMarker)
+      return true;
+  return false;
+}
+
+void lowerGoStatement(Sema &S, AttributedStmt *AS, DeclContext *DC) {
+  Stmt *Sub = AS->getSubStmt();
+  if (!Sub)
+    return;
+  if (auto *E = dyn_cast<Expr>(Sub); E && E->containsErrors())
+    return;
+  GoCallShape Shape = classifyGoStatement(Sub);
+  // A dependent call can instantiate to something else than a call (a
+  // macro, a fold, a functional cast): diagnosed here, per instantiation.
+  if (Shape.Kind == GoCallKind::NotACall || !Shape.Call) {
+    diagNotACall(S, Sub->getBeginLoc(), Sub->getSourceRange(), Shape.Reason);
+    return;
+  }
+  if (isCallToGortGo(Shape.Call))
+    return; // already lowered
+  // Only a template pattern holds a dependent call; its instantiations are
+  // lowered on their own.
+  if (Shape.Kind == GoCallKind::Dependent)
+    return;
+
+  // HandleTopLevelDecl may run in the middle of parsing another function
+  // (an instantiation done on the spot): build in DC's context, in a fresh
+  // function scope and expression-evaluation context, and restore Sema's
+  // state afterwards.
+  unsigned ErrorsBefore = S.getDiagnostics().getNumErrors();
+  Sema::ContextRAII SavedContext(S, DC);
+  S.PushFunctionScope();
+  Expr *Lowered = nullptr;
+  {
+    EnterExpressionEvaluationContext Evaluated(
+        S, Sema::ExpressionEvaluationContext::PotentiallyEvaluated);
+    Lowered = GoCallBuilder(S, Shape).build();
+  }
+  S.PopFunctionScopeInfo();
+  if (Lowered) {
+    *AS->child_begin() = Lowered; // AttributedStmt has no setSubStmt
+    return;
+  }
+  // Never leave a [[go]] call silently serial: if no error explains why it
+  // was not lowered, report one.
+  if (S.getDiagnostics().getNumErrors() == ErrorsBefore)
+    diagNotLowered(S, Sub->getBeginLoc(), Sub->getSourceRange());
+}
+
+} // namespace gort::plugin

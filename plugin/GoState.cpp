@@ -1,0 +1,10 @@
+#include "GoState.h"
+
+namespace gort::plugin {
+
+GoState &GoState::get() {
+  static GoState State;
+  return State;
+}
+
+} // namespace gort::plugin
