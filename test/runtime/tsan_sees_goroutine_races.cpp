@@ -10,7 +10,7 @@
 // RUN: env GORT_MAXPROCS=2 not %t race 2>&1 | FileCheck %s --check-prefix=RACE
 // RUN: env GORT_MAXPROCS=2 %t locked 2>&1 | FileCheck %s --check-prefix=LOCKED --implicit-check-not=ThreadSanitizer
 // RACE: WARNING: ThreadSanitizer: data race
-// LOCKED: value=2
+// LOCKED: value=20000
 #include <gort/gort.hpp>
 
 #include <atomic>
@@ -31,11 +31,13 @@ int main(int argc, char** argv) {
       arrived.fetch_add(1, std::memory_order_relaxed);
       while (arrived.load(std::memory_order_relaxed) < 2) {
       }
-      if (locked) {
-        std::lock_guard g(mu);
-        ++value;
-      } else {
-        ++value;
+      for (int i = 0; i < 10000; ++i) {
+        if (locked) {
+          std::lock_guard g(mu);
+          ++value;
+        } else {
+          ++*static_cast<volatile long*>(&value);
+        }
       }
       wg.done();
     });

@@ -26,11 +26,14 @@ int set_max_procs(int n) {
   return old;
 }
 
+// Out of line for the same reason as in procs.cpp: sched_yield is libc.
+[[gnu::noinline]] static void yield_thread() { sched_yield(); }
+
 void yield() {
   if (rt::current_g())
     rt::switch_out(rt::post_switch::requeue);
   else
-    sched_yield();
+    yield_thread();
 }
 
 std::size_t num_goroutine() {

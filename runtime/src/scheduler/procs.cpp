@@ -101,8 +101,10 @@ void resize_procs_locked(int n) {
   sched.nprocs.store(n, std::memory_order_release);
 }
 
-void ensure_started() {
-  if (sched.nprocs.load(std::memory_order_acquire) > 0) return;
+// Out of line: std::call_once calls into libc (pthread_once), which would
+// make the linker route every ensure_started() call (one per spawn)
+// through __morestack_non_split.
+[[gnu::noinline]] static void start_runtime() {
   std::call_once(start_once, [] {
     // Goroutine ids: 1 is main's (see main_wrap.cpp), even if static
     // initialisers spawn goroutines before main starts.
@@ -117,6 +119,11 @@ void ensure_started() {
     install_signal_handlers();
     start_sysmon();
   });
+}
+
+void ensure_started() {
+  if (sched.nprocs.load(std::memory_order_acquire) > 0) return;
+  start_runtime();
 }
 
 }  // namespace gort::rt

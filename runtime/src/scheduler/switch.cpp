@@ -83,7 +83,12 @@ void prepare_to_run(M* m, G* g) {
 
 }  // namespace
 
-void execute(M* m, G* g, bool inherit) {
+// execute and switch_out call jump_fcontext, which is not split-stack code;
+// as split-stack functions the linker would send every call through
+// __morestack_non_split (~10 ns). They are no_split_stack instead: their
+// small frames fit in the reserve below every segment's limit, and the
+// functions they call check the stack themselves.
+__attribute__((no_split_stack)) void execute(M* m, G* g, bool inherit) {
   if (!inherit) ++m->p->schedtick;
   prepare_to_run(m, g);
   m->pending = post_switch{&m->g0, post_switch::none};
@@ -92,7 +97,9 @@ void execute(M* m, G* g, bool inherit) {
   finish_switch(t);
 }
 
-void switch_out(post_switch::kind what, void (*unlock)(void*), void* arg) {
+__attribute__((no_split_stack)) void switch_out(post_switch::kind what,
+                                                void (*unlock)(void*),
+                                                void* arg) {
   M* m = this_m();
   G* cur = m->curg;
   m->pending = post_switch{cur, what, unlock, arg};
@@ -113,6 +120,13 @@ void switch_out(post_switch::kind what, void (*unlock)(void*), void* arg) {
   finish_switch(t);
 }
 
+// Out of line: operator new is libstdc++ (non-split code), see execute.
+[[gnu::noinline]] static G* new_g() {
+  G* g = new G;
+  allgs_add(g);
+  return g;
+}
+
 G* gfree_get(P* p) {
   if (p && p->gfree) {
     G* g = p->gfree;
@@ -127,10 +141,7 @@ G* gfree_get(P* p) {
     --sched.gfree_count;
   }
   sched.lock.unlock();
-  if (g) return g;
-  g = new G;
-  allgs_add(g);
-  return g;
+  return g ? g : new_g();
 }
 
 void gfree_put(P* p, G* g) {

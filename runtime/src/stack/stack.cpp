@@ -266,16 +266,23 @@ void stack_prepare(P* p, G* g) {
   g->ss.limit = GORT_SPLIT_STACK ? reinterpret_cast<std::uintptr_t>(s->limit) : 0;
 }
 
-void stack_release(P* p, G* g) {
-  if (!g->stk) return;
-  free_chain(p, reinterpret_cast<stack_seg*>(g->stk.hi));
-  g->stk = stack{};
-  g->ss = split_state{};
+// Cold and out of line: it calls libc's free(), and a split-stack function
+// that calls non-split code pays __morestack_non_split on every call (the
+// linker rewrites its prologue), so stack_release itself must not.
+[[gnu::noinline]] static void free_dyn_blocks(G* g) {
   while (g->dyn_blocks) {
     void* b = g->dyn_blocks;
     g->dyn_blocks = *static_cast<void**>(b);
     std::free(b);
   }
+}
+
+void stack_release(P* p, G* g) {
+  if (!g->stk) return;
+  free_chain(p, reinterpret_cast<stack_seg*>(g->stk.hi));
+  g->stk = stack{};
+  g->ss = split_state{};
+  if (g->dyn_blocks) free_dyn_blocks(g);
 }
 
 void stack_trim(P* p, G* g) {

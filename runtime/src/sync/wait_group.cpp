@@ -6,12 +6,18 @@
 
 namespace gort {
 
+// Out of line: throwing calls into libstdc++, which would tax every add()
+// and done() with __morestack_non_split (see docs/design/stacks.md).
+[[noreturn, gnu::noinline]] static void negative_counter() {
+  throw panic_error("sync: negative WaitGroup counter");
+}
+
 void wait_group::add(std::int64_t n) {
   std::uint64_t delta = std::uint64_t(n) << 32;
   std::uint64_t state = state_.fetch_add(delta, std::memory_order_acq_rel) + delta;
   auto counter = std::int32_t(state >> 32);
   auto waiters = std::uint32_t(state);
-  if (counter < 0) throw panic_error("sync: negative WaitGroup counter");
+  if (counter < 0) negative_counter();
   if (counter > 0 || waiters == 0) return;
   // Counter hit zero with waiters: nobody can add waiters now (wait() sees
   // a zero counter and returns), so reset and release them all.

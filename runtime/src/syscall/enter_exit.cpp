@@ -12,8 +12,9 @@ namespace {
 
 // errno through a fresh __errno_location() call: the thread may have
 // changed since the caller computed it (glibc marks it const).
-[[gnu::noinline]] int get_errno() { return errno; }
-[[gnu::noinline]] void set_errno(int e) { errno = e; }
+// no_split_stack: __errno_location is libc; these frames are tiny.
+[[gnu::noinline]] __attribute__((no_split_stack)) int get_errno() { return errno; }
+[[gnu::noinline]] __attribute__((no_split_stack)) void set_errno(int e) { errno = e; }
 
 }  // namespace
 

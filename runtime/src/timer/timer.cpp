@@ -30,10 +30,10 @@ struct timer_heap {
   std::atomic<std::size_t> count{0};
 };
 
-timer_heap& th() {
-  static timer_heap* h = new timer_heap;  // never destroyed: exit is _exit
-  return *h;
-}
+// Constant-initialised (no guard variable: a function-local static's guard
+// calls into libstdc++, which the split-stack linker taxes on every call).
+constinit timer_heap heap;
+timer_heap& th() { return heap; }
 
 bool earlier(const timer* a, const timer* b) { return a->when < b->when; }
 
