@@ -7,8 +7,15 @@
 
 namespace gort::detail {
 
+namespace {
+constexpr int kSpins = 512;
+}  // namespace
+
 void raw_lock::lock_slow() noexcept {
-  for (int spin = 0; spin < 64; ++spin) {
+  // Spin first: holders keep it for a few dozen instructions (or across
+  // one context switch, when a goroutine parks), and a futex sleep/wake
+  // pair costs two system calls.
+  for (int spin = 0; spin < kSpins; ++spin) {
     std::uint32_t expected = 0;
     if (word.load(std::memory_order_relaxed) == 0 &&
         word.compare_exchange_weak(expected, 1, std::memory_order_acquire))
@@ -16,8 +23,15 @@ void raw_lock::lock_slow() noexcept {
     __builtin_ia32_pause();
   }
   // Mark contended; whoever holds it will wake us on unlock.
-  while (word.exchange(2, std::memory_order_acquire) != 0)
+  while (word.exchange(2, std::memory_order_acquire) != 0) {
     rt::futex_wait(word, 2);
+    // Woken: it is likely free now, or soon; spin a little before
+    // sleeping again.
+    for (int spin = 0; spin < kSpins / 4; ++spin) {
+      if (word.load(std::memory_order_relaxed) == 0) break;
+      __builtin_ia32_pause();
+    }
+  }
 }
 
 void raw_lock::unlock_slow() noexcept { rt::futex_wake(word, 1); }
