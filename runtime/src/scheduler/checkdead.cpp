@@ -12,6 +12,8 @@
 #include "scheduler/checkdead.hpp"
 
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -45,8 +47,22 @@ int os_thread_count() {
 
 }  // namespace
 
-void mark_runtime_thread() {
+void start_runtime_thread(void* (*fn)(void*), const char* what) {
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+  sigset_t all, old;
+  sigfillset(&all);
+  pthread_sigmask(SIG_SETMASK, &all, &old);
   runtime_threads.fetch_add(1, std::memory_order_seq_cst);
+  pthread_t tid;
+  int rc = pthread_create(&tid, &attr, fn, nullptr);
+  pthread_sigmask(SIG_SETMASK, &old, nullptr);
+  pthread_attr_destroy(&attr);
+  if (rc != 0) {
+    std::fprintf(stderr, "runtime: cannot create the %s thread\n", what);
+    fatal("thread creation failed");
+  }
 }
 
 void plain_thread_parking() {

@@ -7,7 +7,11 @@ namespace gort::rt {
 
 // Threads outside the runtime may still wake a goroutine, unless they are
 // themselves parked on a gort primitive.
-void mark_runtime_thread();     // timer thread, sysmon: call just before creating it
+// Starts a runtime-internal thread (timer thread, sysmon): detached, all
+// signals blocked, and counted as a runtime thread before it exists, so
+// checkdead never takes it for a possible waker. `what` names it in the
+// fatal error if it cannot be created.
+void start_runtime_thread(void* (*fn)(void*), const char* what);
 void plain_thread_parking();    // a plain thread is about to sleep in park
 void plain_thread_unparked();   // its waker, before waking it
 

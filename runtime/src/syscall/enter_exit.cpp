@@ -18,26 +18,27 @@ namespace {
 
 }  // namespace
 
-void entersyscall() {
-  M* m = this_m();
+// The goroutine's side of entering: status and wait reason for dumps, and
+// the P's syscall count that sysmon uses to tell one long call from many
+// short ones. Returns the P.
+static P* mark_in_syscall(M* m) {
   G* g = m->curg;
-  P* p = m->p;
   g->status.store(gstatus::syscall, std::memory_order_relaxed);
   g->reason = detail::wait_reason::syscall;
-  p->syscalltick.fetch_add(1, std::memory_order_relaxed);
+  m->p->syscalltick.fetch_add(1, std::memory_order_relaxed);
+  return m->p;
+}
+
+void entersyscall() {
+  P* p = mark_in_syscall(this_m());
   p->state.store(P::syscall, std::memory_order_seq_cst);
   poke_sysmon();
 }
 
 void entersyscallblock() {
   M* m = this_m();
-  G* g = m->curg;
-  P* p = m->p;
-  g->status.store(gstatus::syscall, std::memory_order_relaxed);
-  g->reason = detail::wait_reason::syscall;
-  p->syscalltick.fetch_add(1, std::memory_order_relaxed);
+  P* p = mark_in_syscall(m);
   // Give the P away now; exitsyscall will look for one.
-  p->state.store(P::running, std::memory_order_relaxed);
   release_p(m);
   handoff_p(p);
 }

@@ -149,18 +149,7 @@ void start_sysmon() {
   static std::once_flag once;
   std::call_once(once, [] {
     start_time_ns = now_ns();
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-    sigset_t all, old;
-    sigfillset(&all);
-    pthread_sigmask(SIG_SETMASK, &all, &old);
-    pthread_t tid;
-    mark_runtime_thread();  // before it exists: checkdead must never count it as a waker
-    int rc = pthread_create(&tid, &attr, sysmon_main, nullptr);
-    pthread_sigmask(SIG_SETMASK, &old, nullptr);
-    pthread_attr_destroy(&attr);
-    if (rc != 0) fatal("failed to create the sysmon thread");
+    start_runtime_thread(sysmon_main, "sysmon");
   });
 }
 

@@ -107,20 +107,8 @@ void* timer_thread(void*) {
 std::once_flag thread_once;
 
 void start_timer_thread() {
-  std::call_once(thread_once, [] {
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-    sigset_t all, old;
-    sigfillset(&all);
-    pthread_sigmask(SIG_SETMASK, &all, &old);
-    pthread_t tid;
-    mark_runtime_thread();  // before it exists: checkdead must never count it as a waker
-    int rc = pthread_create(&tid, &attr, timer_thread, nullptr);
-    pthread_sigmask(SIG_SETMASK, &old, nullptr);
-    pthread_attr_destroy(&attr);
-    if (rc != 0) fatal("failed to create the timer thread");
-  });
+  std::call_once(thread_once,
+                 [] { start_runtime_thread(timer_thread, "timer"); });
 }
 
 }  // namespace
