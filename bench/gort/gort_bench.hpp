@@ -21,9 +21,9 @@ namespace bench {
 inline long long gort_stack_kb() {
   long long bytes = parse_size(std::getenv("GORT_STACK_MIN"));
   if (bytes > 0) return bytes / 1024;
-  // PLACEHOLDER: 256 kB until the runtime exports its default first-segment
-  // size; replace this with the runtime's value once it has one.
-  return 256;
+  // The runtime's default first segment: one 4 KiB page
+  // (docs/design/stacks.md).
+  return 4;
 }
 
 }  // namespace bench
