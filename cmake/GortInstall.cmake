@@ -73,3 +73,6 @@ configure_file(${CMAKE_SOURCE_DIR}/cmake/gort.pc.in
                ${CMAKE_BINARY_DIR}/cmake/gort.pc @ONLY)
 install(FILES ${CMAKE_BINARY_DIR}/cmake/gort.pc
         DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+
+# The gdb extension: (gdb) source <prefix>/share/gort/gdb/gort.py
+install(FILES ${CMAKE_SOURCE_DIR}/tools/gdb/gort.py DESTINATION ${CMAKE_INSTALL_DATADIR}/gort/gdb)

@@ -37,3 +37,9 @@ config.substitutions.append(
      f"{gortpp} --gort-no-plugin --gort-tsan -g -O1 -fsanitize=thread"))
 config.substitutions.append(("%gortxx", f"{gortpp} --gort-no-plugin -g -O2 -Wall"))
 config.substitutions.append(("%gortpp", f"{gortpp} -g -O2 -Wall"))
+
+# %gort_src: the source tree (for tools/gdb/gort.py and inputs).
+config.substitutions.append(("%gort_src", config.gort_source_dir))
+import shutil
+if shutil.which("gdb"):
+    config.available_features.add("gdb")

@@ -5,7 +5,7 @@
 #   tools/bootstrap.sh --bench  also the peers for bench/ (Go, Boost.Fiber)
 set -euo pipefail
 
-packages=(clang-22 libclang-22-dev llvm-22-dev llvm-22-tools lld-22 libclang-rt-22-dev binutils
+packages=(clang-22 libclang-22-dev llvm-22-dev llvm-22-tools lld-22 libclang-rt-22-dev binutils gdb
           libboost-context1.81-dev cmake ninja-build g++ python3)
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(golang-go libboost-fiber1.81-dev)

@@ -1,0 +1,127 @@
+# gort's gdb extension (like Go's runtime-gdb.py):
+#   info goroutines        every live goroutine: id, state or wait reason,
+#                          and where it is
+#   goroutine <id> bt      the backtrace of one goroutine (a parked one is
+#                          unwound from its saved context)
+# Load it with:  (gdb) source <prefix>/share/gort/gdb/gort.py
+# (build tree: tools/gdb/gort.py). Needs a program linked with libgort and
+# its debug information (gort++ builds the runtime with -g).
+import gdb
+
+STATES = ["idle", "runnable", "running", "waiting", "syscall", "dead"]
+# detail::wait_reason, in declaration order (runtime/include/gort/detail/park.hpp)
+REASONS = ["running", "chan receive", "chan send", "select", "select (no cases)",
+           "chan receive (nil chan)", "chan send (nil chan)",
+           "sync.WaitGroup.Wait", "sync.Mutex.Lock", "sync.RWMutex.Lock",
+           "sync.RWMutex.RLock", "sync.Cond.Wait", "sleep", "syscall"]
+CHUNK = 4096  # runtime/src/scheduler/allgs.cpp
+
+
+def _word(addr):
+    return int(gdb.parse_and_eval("*(unsigned long*)%d" % addr))
+
+
+def all_goroutines():
+    """Yields (id, state text, G value) for every live goroutine."""
+    g_ptr = gdb.lookup_type("gort::rt::G").pointer()
+    count = _word(int(gdb.parse_and_eval("(unsigned long)&gort_allgs_count")))
+    chunks = int(gdb.parse_and_eval("(unsigned long)&gort_allgs_chunks"))
+    for i in range(count):
+        chunk = _word(chunks + 8 * (i // CHUNK))
+        g = gdb.Value(_word(chunk + 8 * (i % CHUNK))).cast(g_ptr).dereference()
+        status = int(g["status"]["_M_i"])
+        if status in (0, 5):  # idle or dead: a free G struct
+            continue
+        state = STATES[status]
+        if state == "waiting":
+            reason = int(g["reason"])
+            state = REASONS[reason] if reason < len(REASONS) else "waiting"
+        yield int(g["id"]), state, g
+
+
+def _saved_registers(g):
+    """rsp, rbp, rip of a goroutine that is not running (Boost.Context's
+    jump_fcontext leaves rbp at ctx+0x38 and the return address at
+    ctx+0x40; the resumed rsp is ctx+0x48)."""
+    ctx = int(g["ctx"])
+    if ctx == 0:
+        return None
+    return ctx + 0x48, _word(ctx + 0x38), _word(ctx + 0x40)
+
+
+def _function_at(pc):
+    block = gdb.block_for_pc(pc)
+    while block and not block.function:
+        block = block.superblock
+    return block.function.print_name if block else None
+
+
+def _where(regs):
+    """The first frame outside the runtime, following the frame-pointer
+    chain from the saved context (as the runtime's own dumps do)."""
+    _, fp, pc = regs
+    for _ in range(32):
+        name = _function_at(pc - 1)
+        if name and not name.startswith(("gort::rt::", "gort::detail::")):
+            return name
+        if fp == 0:
+            break
+        pc, fp = _word(fp + 8), _word(fp)
+    return hex(regs[2])
+
+
+class InfoGoroutines(gdb.Command):
+    """info goroutines: list every live goroutine."""
+
+    def __init__(self):
+        super().__init__("info goroutines", gdb.COMMAND_STACK, gdb.COMPLETE_NONE)
+
+    def invoke(self, arg, from_tty):
+        for gid, state, g in all_goroutines():
+            where = ""
+            regs = _saved_registers(g) if state not in ("running", "syscall") else None
+            if regs:
+                where = " in " + _where(regs)
+            print("goroutine %d [%s]%s" % (gid, state, where))
+
+
+class GoroutineCommand(gdb.Command):
+    """goroutine <id> bt: backtrace of goroutine <id>."""
+
+    def __init__(self):
+        super().__init__("goroutine", gdb.COMMAND_STACK, gdb.COMPLETE_NONE)
+
+    def invoke(self, arg, from_tty):
+        args = arg.split(None, 1)
+        if len(args) != 2:
+            raise gdb.GdbError("usage: goroutine <id> <command>, e.g. goroutine 1 bt")
+        want, command = int(args[0]), args[1]
+        for gid, state, g in all_goroutines():
+            if gid != want:
+                continue
+            regs = _saved_registers(g)
+            if state in ("running", "syscall") or not regs:
+                # Running on some thread: find it with "info threads" / "bt".
+                print("goroutine %d [%s]: running on an OS thread; "
+                      "use thread apply all bt" % (gid, state))
+                return
+            # As Go's runtime-gdb.py does: point the selected thread at the
+            # goroutine's saved registers, run the command, restore them.
+            frame = gdb.selected_frame()
+            saved = [int(frame.read_register(r)) for r in ("rsp", "rbp", "rip")]
+            gdb.newest_frame().select()
+            try:
+                gdb.execute("set $rsp = %d" % regs[0])
+                gdb.execute("set $rbp = %d" % regs[1])
+                gdb.execute("set $rip = %d" % regs[2])
+                gdb.execute(command)
+            finally:
+                gdb.execute("set $rsp = %d" % saved[0])
+                gdb.execute("set $rbp = %d" % saved[1])
+                gdb.execute("set $rip = %d" % saved[2])
+            return
+        raise gdb.GdbError("no goroutine %d" % want)
+
+
+InfoGoroutines()
+GoroutineCommand()
