@@ -219,23 +219,7 @@ G* find_runnable(M* m, bool* inherit) {
       if (np) acquire_p(m, np); else stop_m(m);
       continue;
     }
-    *inherit = false;
-    // Fairness: now and then the global queue goes first, so goroutines
-    // there are not starved by two goroutines that keep readying each other.
-    if (p->schedtick % 61 == 0 &&
-        sched.runq_size.load(std::memory_order_relaxed) > 0) {
-      sched.lock.lock();
-      G* g = global_runq_get_locked(p, 1);
-      sched.lock.unlock();
-      if (g) return g;
-    }
-    if (G* g = p->runq.get(inherit)) return g;
-    if (sched.runq_size.load(std::memory_order_relaxed) > 0) {
-      sched.lock.lock();
-      G* g = global_runq_get_locked(p, 0);
-      sched.lock.unlock();
-      if (g) return g;
-    }
+    if (G* g = find_local_runnable(p, inherit)) return g;
     // Steal, unless enough Ms are already spinning (at most half the busy
     // Ps' worth, so spinning does not burn all the CPUs).
     int procs = sched.nprocs.load(std::memory_order_relaxed);
@@ -329,18 +313,24 @@ void ready(G* g, bool next) {
   if (p) start_m(p, false);
 }
 
+// Takes from the global queue, locking only if it looks non-empty.
+static G* global_runq_take(P* p, std::int64_t max) {
+  if (sched.runq_size.load(std::memory_order_relaxed) == 0) return nullptr;
+  sched.lock.lock();
+  G* g = global_runq_get_locked(p, max);
+  sched.lock.unlock();
+  return g;
+}
+
 G* find_local_runnable(P* p, bool* inherit) {
   if (retired(p)) return nullptr;
   *inherit = false;
-  if (p->schedtick % 61 != 0)
-    if (G* g = p->runq.get(inherit)) return g;
-  if (sched.runq_size.load(std::memory_order_relaxed) > 0) {
-    sched.lock.lock();
-    G* g = global_runq_get_locked(p, 0);
-    sched.lock.unlock();
-    if (g) return g;
-  }
-  return p->runq.get(inherit);
+  // Fairness: now and then the global queue goes first, so goroutines
+  // there are not starved by two goroutines that keep readying each other.
+  if (p->schedtick % 61 == 0)
+    if (G* g = global_runq_take(p, 1)) return g;
+  if (G* g = p->runq.get(inherit)) return g;
+  return global_runq_take(p, 0);
 }
 
 void run_m(M* m) {

@@ -45,7 +45,6 @@ struct scheduler {
   std::atomic<std::int64_t> ngoroutines{0};
   G* gfree = nullptr;                    // global free G list
   sigset_t program_sigmask{};            // signal mask for new Ms
-  int gfree_count = 0;
 };
 
 extern scheduler sched;

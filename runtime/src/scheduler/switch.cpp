@@ -138,7 +138,6 @@ G* gfree_get(P* p) {
   G* g = sched.gfree;
   if (g) {
     sched.gfree = g->schedlink;
-    --sched.gfree_count;
   }
   sched.lock.unlock();
   return g ? g : new_g();
@@ -151,7 +150,6 @@ void gfree_put(P* p, G* g) {
     sched.lock.lock();
     g->schedlink = sched.gfree;
     sched.gfree = g;
-    ++sched.gfree_count;
     sched.lock.unlock();
     return;
   }
@@ -166,7 +164,6 @@ void gfree_put(P* p, G* g) {
     --p->gfree_count;
     x->schedlink = sched.gfree;
     sched.gfree = x;
-    ++sched.gfree_count;
   }
   sched.lock.unlock();
 }

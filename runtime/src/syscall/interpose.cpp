@@ -36,22 +36,19 @@ namespace gort::rt {
 // when the program itself never names read() (libstdc++ does).
 extern "C" void gort_syscall_wrappers_anchor() {}
 
-namespace {
-
-void* next_symbol(const char* name) {
+void* real_libc_function(const char* name) {
   void* f = dlsym(RTLD_NEXT, name);
   if (!f) fatal("gort: cannot find the real libc function behind a wrapper");
   return f;
 }
 
-}  // namespace
 }  // namespace gort::rt
 
 // GORT_WRAP(ret, name, block, (params), (args)): a wrapper for `name`.
 #define GORT_WRAP(ret, name, block, params, args)                            \
   extern "C" ret name params {                                               \
     static auto* real = reinterpret_cast<ret(*) params>(                     \
-        gort::rt::next_symbol(#name));                                       \
+        gort::rt::real_libc_function(#name));                                       \
     gort::rt::syscall_scope scope(block);                                    \
     return real args;                                                        \
   }
@@ -87,7 +84,7 @@ GORT_WRAP(int, waitid, true, (idtype_t t, id_t id, siginfo_t* info, int opts), (
 #define GORT_WRAP_IF(ret, name, may_block, params, args)                     \
   extern "C" ret name params {                                               \
     static auto* real = reinterpret_cast<ret(*) params>(                     \
-        gort::rt::next_symbol(#name));                                       \
+        gort::rt::real_libc_function(#name));                                       \
     if (!(may_block)) return real args;                                      \
     gort::rt::syscall_scope scope(true);                                     \
     return real args;                                                        \
@@ -116,7 +113,7 @@ GORT_WRAP_IF(int, flock, !(op & LOCK_NB), (int fd, int op), (fd, op))
   extern "C" __attribute__((no_split_stack)) int name(const char* path,     \
                                                       int flags, ...) {      \
     static auto* real = reinterpret_cast<int (*)(const char*, int, ...)>(    \
-        gort::rt::next_symbol(#name));                                       \
+        gort::rt::real_libc_function(#name));                                       \
     GORT_OPEN_MODE(flags, flags)                                             \
     gort::rt::syscall_scope scope(false);                                    \
     return real(path, flags, mode);                                          \
@@ -125,7 +122,7 @@ GORT_WRAP_IF(int, flock, !(op & LOCK_NB), (int fd, int op), (fd, op))
   extern "C" __attribute__((no_split_stack)) int name(                       \
       int dirfd, const char* path, int flags, ...) {                         \
     static auto* real = reinterpret_cast<int (*)(int, const char*, int, ...)>( \
-        gort::rt::next_symbol(#name));                                       \
+        gort::rt::real_libc_function(#name));                                       \
     GORT_OPEN_MODE(flags, flags)                                             \
     gort::rt::syscall_scope scope(false);                                    \
     return real(dirfd, path, flags, mode);                                   \

@@ -4,26 +4,18 @@
 // goroutine is never interrupted by a signal: the full time elapses, the
 // remaining time written back is zero, and the result is success. From a
 // plain thread they are the real calls.
-#include <dlfcn.h>
 #include <errno.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "base/clock.hpp"
-#include "base/fatal.hpp"
 #include "scheduler/park.hpp"
+#include "syscall/syscall.hpp"
+#include "timer/timer.hpp"
 
 namespace gort::rt {
 
-void park_until(std::int64_t deadline_ns);  // timer/sleep.cpp
-
 namespace {
-
-void* real_symbol(const char* name) {
-  void* f = dlsym(RTLD_NEXT, name);
-  if (!f) fatal("gort: cannot find the real libc sleep function");
-  return f;
-}
 
 std::int64_t to_ns(const timespec& ts) {
   return std::int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
@@ -39,7 +31,7 @@ void park_for(std::int64_t ns) {
 extern "C" int nanosleep(const struct timespec* req, struct timespec* rem) {
   using namespace gort::rt;
   static auto* real = reinterpret_cast<int (*)(const timespec*, timespec*)>(
-      real_symbol("nanosleep"));
+      real_libc_function("nanosleep"));
   if (!on_goroutine()) return real(req, rem);
   if (!req || req->tv_nsec < 0 || req->tv_nsec >= 1'000'000'000 || req->tv_sec < 0) {
     errno = EINVAL;
@@ -56,7 +48,7 @@ extern "C" int clock_nanosleep(clockid_t clock, int flags,
   using namespace gort::rt;
   static auto* real =
       reinterpret_cast<int (*)(clockid_t, int, const timespec*, timespec*)>(
-          real_symbol("clock_nanosleep"));
+          real_libc_function("clock_nanosleep"));
   if (!on_goroutine() || !req) return real(clock, flags, req, rem);
   if (req->tv_nsec < 0 || req->tv_nsec >= 1'000'000'000) return EINVAL;
   if (clock != CLOCK_MONOTONIC && clock != CLOCK_REALTIME &&
@@ -76,7 +68,7 @@ extern "C" int clock_nanosleep(clockid_t clock, int flags,
 
 extern "C" int usleep(useconds_t us) {
   using namespace gort::rt;
-  static auto* real = reinterpret_cast<int (*)(useconds_t)>(real_symbol("usleep"));
+  static auto* real = reinterpret_cast<int (*)(useconds_t)>(real_libc_function("usleep"));
   if (!on_goroutine()) return real(us);
   park_for(std::int64_t(us) * 1000);
   return 0;
@@ -84,7 +76,7 @@ extern "C" int usleep(useconds_t us) {
 
 extern "C" unsigned int sleep(unsigned int seconds) {
   using namespace gort::rt;
-  static auto* real = reinterpret_cast<unsigned (*)(unsigned)>(real_symbol("sleep"));
+  static auto* real = reinterpret_cast<unsigned (*)(unsigned)>(real_libc_function("sleep"));
   if (!on_goroutine()) return real(seconds);
   park_for(std::int64_t(seconds) * 1'000'000'000);
   return 0;

@@ -34,6 +34,10 @@ bool enter_syscall(bool block_at_once);
 // another thread, whose errno is a different variable).
 void leave_syscall();
 
+// The libc function behind one of gort's interposed wrappers
+// (dlsym(RTLD_NEXT)); a fatal error if there is none.
+void* real_libc_function(const char* name);
+
 struct syscall_scope {
   bool active;
   explicit syscall_scope(bool block_at_once) : active(enter_syscall(block_at_once)) {}

@@ -25,6 +25,9 @@ void add_timer(timer* t);
 // (so t may be destroyed).
 bool del_timer(timer* t);
 
+// Parks the calling goroutine until now_ns() >= deadline_ns (timer/sleep.cpp).
+void park_until(std::int64_t deadline_ns);
+
 // Number of timers queued (deadlock detection: a pending timer can wake).
 std::size_t pending_timers();
 
