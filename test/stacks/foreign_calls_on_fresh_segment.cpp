@@ -1,7 +1,6 @@
 // Calls into libc from a goroutine on a fresh minimal segment get enough
-// stack (the linker routes them through __morestack_non_split, which
-// guarantees 32 KiB): snprintf("%Lf") needs about 28 KiB, getaddrinfo
-// 6-10 KiB.
+// stack (every segment keeps 32 KiB below its limit for non-split code):
+// snprintf("%Lf") needs about 28 KiB, getaddrinfo 6-10 KiB.
 // RUN: %gortxx %s -o %t && %t | FileCheck %s
 // CHECK: Lf=3.250000 e=1.000000e+300
 // CHECK: getaddrinfo=0

@@ -26,9 +26,10 @@
 //
 //   gold and lld rewrite the prologue of a split function that calls
 //   non-split code so that it always calls __morestack_non_split (same
-//   convention). It checks for kNonSplitStack spare bytes on the current
-//   segment, and either calls the body right there (no switch) or asks
-//   __morestack for a segment with that much room.
+//   convention). Every segment keeps kNonSplitStack bytes below its limit
+//   for non-split callees (stack/stack.hpp), so it applies the ordinary
+//   check: if the frame fits above the limit it calls the body right there
+//   (no switch), otherwise it is __morestack.
 //
 // Split-stack state (stack/stack.hpp): %fs:0x70 holds the stack limit and
 // the thread-local gort_stack_seg the current segment (struct stack_seg:
@@ -42,7 +43,6 @@
 #define SEG_NEXT 8
 #define SEG_LIMIT 24
 #define SEG_SPLIT_FP 48
-#define NON_SPLIT_STACK 32768
 #define HEADER_AND_SLACK 16
 
 #if defined(GORT_SPLIT_STACK) && GORT_SPLIT_STACK
@@ -60,54 +60,70 @@
 	.p2align 4
 __morestack_non_split:
 	.cfi_startproc
-	pushq	%rbp
+	// Unwinders skip R: the return address column is C at rsp + 8, and the
+	// caller's rsp is rsp + 16 (CFA).
 	.cfi_def_cfa_offset 16
-	.cfi_offset %rbp, -16
+	testq	%r11, %r11
+	jnz	.Lns_args
+
+	// Fast path, no stack arguments (nearly every function). Does the
+	// frame fit above the limit? Then the ordinary prologue check would
+	// have passed, and the reserve below the limit (kStackReserve) already
+	// holds kNonSplitStack bytes for the non-split callees: call the body
+	// right here. rsp % 16 == 0 as at a call site, so the body's frame is
+	// aligned; its return comes back here and ours returns to R, whose
+	// `ret` returns to C (every return predicted).
+	negq	%r10
+	addq	%rsp, %r10
+	cmpq	%fs:0x70, %r10
+	jb	.Lns_grow_fast
+	movq	(%rsp), %r10
+	incq	%r10				# R + 1: the body
+	call	*%r10
+	ret
+.Lns_grow_fast:
+	// r10 = rsp - frame: recover the frame size (r11 is 0).
+	subq	%rsp, %r10
+	negq	%r10
+	jmp	__morestack
+
+.Lns_args:
+	// The same with stack arguments, copied below a frame of our own.
+	pushq	%rbp
+	.cfi_def_cfa_offset 24
+	.cfi_offset %rbp, -24
 	movq	%rsp, %rbp
 	.cfi_def_cfa_register %rbp
-	.cfi_offset 16, 0			# return address: C, not R
-	.cfi_escape 0x15, 7, 0x7f		# caller's rsp = CFA + 8
-
-	// Room for the frame, the copied arguments and the non-split callee?
 	negq	%r10
 	addq	%rsp, %r10
 	subq	%r11, %r10
-	subq	$NON_SPLIT_STACK, %r10
 	cmpq	%fs:0x70, %r10
-	jb	.Lns_grow
-
-	subq	$8, %rsp			# rsp % 16 == 0 at the call
-	testq	%r11, %r11
-	jnz	.Lns_copy
-.Lns_call:
-	movq	8(%rbp), %r10
-	incq	%r10				# R + 1: the body
-	call	*%r10
-	leave
-	.cfi_remember_state
-	.cfi_def_cfa %rsp, 8
-	.cfi_restore %rbp
-	ret
-
-	.cfi_restore_state
-.Lns_copy:
-	// Copy the stack arguments below us: [rsp, rsp + r11).
+	jb	.Lns_grow_args
+	// Copy the stack arguments below us: [rsp, rsp + r11), rsp % 16 == 0.
 	leaq	15(%r11), %r10
 	andq	$-16, %r10
+	subq	$8, %rsp
 	subq	%r10, %rsp
 1:	subq	$8, %r11
 	movq	24(%rbp,%r11), %r10
 	movq	%r10, (%rsp,%r11)
 	jnz	1b
-	jmp	.Lns_call
-
-.Lns_grow:
-	// r10 = rsp - frame - args - NON_SPLIT: recover frame + NON_SPLIT.
+	movq	8(%rbp), %r10
+	incq	%r10				# R + 1: the body
+	call	*%r10
+	leave
+	.cfi_remember_state
+	.cfi_def_cfa %rsp, 16
+	.cfi_restore %rbp
+	ret
+	.cfi_restore_state
+.Lns_grow_args:
+	// r10 = rsp - frame - args: recover the frame size.
 	subq	%rsp, %r10
 	negq	%r10
 	subq	%r11, %r10
 	popq	%rbp
-	.cfi_def_cfa %rsp, 8
+	.cfi_def_cfa %rsp, 16
 	.cfi_restore %rbp
 	jmp	__morestack
 	.cfi_endproc

@@ -33,9 +33,9 @@ namespace {
 
 constexpr std::size_t kPage = 4096;
 constexpr std::size_t kGuard = kPage;
-// Classes 1.. : 64 KiB << (cls - 1). A younger segment is at least 64 KiB
-// of address space (only touched pages cost memory) so that calls into
-// non-split code and the unwinder (__morestack's landing pad) have room.
+// Classes 1.. : 64 KiB << (cls - 1) above the reserve. Growth is
+// geometric so that deep recursion splits rarely; only touched pages cost
+// memory.
 constexpr std::size_t kMinGrowBytes = 64 * 1024;
 constexpr std::uint32_t kGrowCapClass = 5;  // ordinary growth stops at 1 MiB
 constexpr std::uint32_t kClasses = 40;
@@ -58,10 +58,11 @@ std::size_t first_bytes_init() {
   return round_page(std::size_t(v));
 }
 
-// Segment bytes (header included, guard excluded) of class `cls`.
+// Segment bytes (header and reserve included, guard excluded) of class
+// `cls`: the usable size above the limit plus kStackReserve below it.
 std::size_t class_bytes(std::uint32_t cls) {
   static const std::size_t first = first_bytes_init();
-  return cls == 0 ? first : kMinGrowBytes << (cls - 1);
+  return kStackReserve + (cls == 0 ? first : kMinGrowBytes << (cls - 1));
 }
 
 std::size_t stack_max_bytes() {
@@ -256,7 +257,7 @@ P* current_p() {
 }  // namespace
 
 std::size_t stack_size() {
-  return class_bytes(0) - sizeof(stack_seg) - (GORT_SPLIT_STACK ? kStackReserve : 0);
+  return class_bytes(0) - sizeof(stack_seg) - kStackReserve;
 }
 
 void stack_prepare(P* p, G* g) {

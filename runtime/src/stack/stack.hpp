@@ -49,13 +49,20 @@ struct stack_seg {
 };
 static_assert(sizeof(stack_seg) == 64);
 
-// Bytes kept free below a segment's limit: the 256 bytes a small-frame
-// prologue may use without a check, plus __morestack's own frame and its
-// slow path (which runs there with the limit cleared).
-constexpr std::size_t kStackReserve = 2048;
-// A linker-adjusted call into code built without -fsplit-stack gets at least
-// this much stack (__morestack_non_split); snprintf("%Lf") needs 28 KiB.
+// A call into code built without -fsplit-stack (libc, libstdc++, the
+// unwinder, a library reached through a function pointer) runs below the
+// calling frame with no check of its own: it gets at least this much stack
+// (snprintf("%Lf") needs 28 KiB, getaddrinfo 9.5 KiB), in the reserve below
+// every segment's limit, whether or not the linker saw the call.
 constexpr std::size_t kNonSplitStack = 32 * 1024;
+// Bytes of every segment below its limit: one page for the 256 bytes a
+// small-frame prologue may use without a check and for __morestack's own
+// frame and slow path (which run there with the limit cleared), plus
+// kNonSplitStack for non-split callees. Untouched reserve pages cost address space only, so a
+// 4 KiB first segment still costs one resident page when its goroutine
+// calls into libc (docs/design/stacks.md, "The reserve").
+constexpr std::size_t kStackReserve =
+    GORT_SPLIT_STACK ? 4096 + kNonSplitStack : 0;
 
 // The first segment's bounds (kept for tracebacks of parked goroutines).
 struct stack {
