@@ -19,7 +19,10 @@
 // is passed without its derived-to-base conversion, so the goroutine copies
 // the whole object (no slicing). A non-const lvalue reference parameter is
 // an error unless the argument is a std::reference_wrapper, which passes
-// through. Everything else is gort::go's job: decay-copy, spawn, invoke.
+// through. A default argument is evaluated in the caller too; one that
+// converted a derived object to a base reference is cast back to the
+// derived class. Everything else is gort::go's job: decay-copy, spawn,
+// invoke.
 #include "GoLowering.h"
 
 #include "GoCallShape.h"
@@ -79,6 +82,41 @@ Expr *stripReferenceBinding(Expr *E) {
     E = IC->getSubExpr();
   }
   return E;
+}
+
+// A default argument bound to a reference parameter keeps its conversions
+// inside the CXXDefaultArgExpr (`const Base& b = Derived()`): there is no
+// cast on the argument to strip. When the default argument converts a
+// derived object to the parameter's base class, the CXXDefaultArgExpr is
+// passed cast back to the derived class, with the same inheritance path, so
+// gort::go copies the whole object, as for a written argument. (A virtual
+// base cannot be cast back to: that default argument stays sliced.)
+Expr *defaultArgumentObject(ASTContext &Ctx, CXXDefaultArgExpr *DA) {
+  Expr *E = DA->getExpr();
+  if (auto *FE = dyn_cast<FullExpr>(E))
+    E = FE->getSubExpr();
+  while (auto *IC = dyn_cast<ImplicitCastExpr>(E->IgnoreParens())) {
+    if (!IC->isGLValue())
+      break;
+    CastKind K = IC->getCastKind();
+    if (K == CK_NoOp) {
+      E = IC->getSubExpr();
+      continue;
+    }
+    if (K != CK_DerivedToBase && K != CK_UncheckedDerivedToBase)
+      break;
+    for (const CXXBaseSpecifier *B : IC->path())
+      if (B->isVirtual())
+        return DA;
+    QualType Derived = IC->getSubExpr()->getType().getUnqualifiedType();
+    if (!Derived->getAsCXXRecordDecl())
+      break;
+    CXXCastPath Path(IC->path_begin(), IC->path_end());
+    return ImplicitCastExpr::Create(
+        Ctx, Ctx.getQualifiedType(Derived, DA->getType().getQualifiers()),
+        CK_BaseToDerived, DA, &Path, DA->getValueKind(), FPOptionsOverride());
+  }
+  return DA;
 }
 
 // The object itself, without an added const or a materialized temporary:
@@ -291,8 +329,11 @@ Expr *GoCallBuilder::passArgument(Expr *Arg, unsigned ParamIndex) {
     Failed = true;
     return Arg;
   }
-  if (ParamType->isReferenceType())
+  if (ParamType->isReferenceType()) {
+    if (auto *DA = dyn_cast<CXXDefaultArgExpr>(Arg))
+      return defaultArgumentObject(Ctx, DA);
     return stripReferenceBinding(Arg);
+  }
   return Arg;
 }
 
