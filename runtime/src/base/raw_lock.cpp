@@ -8,28 +8,36 @@
 namespace gort::detail {
 
 namespace {
-constexpr int kSpins = 512;
+// Like Go's lock_futex.go: rounds of polling, each followed by a burst of
+// pauses. Polling the word on every pause keeps pulling the lock's cache
+// line away from the holder, whose critical section writes that line (a
+// channel's counters sit next to its lock): chan_throughput with two
+// threads took 92 ns per item that way, 51 ns with Go's 30 pauses and
+// 42 ns with 100 (Go: 46 ns; a pause is ~20 ns on this machine), with
+// pingpong, mutex, skynet and handoff latency unchanged or better.
+constexpr int kSpinRounds = 16;
+constexpr int kPausesPerRound = 100;
 }  // namespace
 
 void raw_lock::lock_slow() noexcept {
   // Spin first: holders keep it for a few dozen instructions (or across
   // one context switch, when a goroutine parks), and a futex sleep/wake
   // pair costs two system calls.
-  for (int spin = 0; spin < kSpins; ++spin) {
+  for (int round = 0; round < kSpinRounds; ++round) {
     std::uint32_t expected = 0;
     if (word.load(std::memory_order_relaxed) == 0 &&
         word.compare_exchange_weak(expected, 1, std::memory_order_acquire))
       return;
-    __builtin_ia32_pause();
+    for (int i = 0; i < kPausesPerRound; ++i) __builtin_ia32_pause();
   }
   // Mark contended; whoever holds it will wake us on unlock.
   while (word.exchange(2, std::memory_order_acquire) != 0) {
     rt::futex_wait(word, 2);
     // Woken: it is likely free now, or soon; spin a little before
     // sleeping again.
-    for (int spin = 0; spin < kSpins / 4; ++spin) {
+    for (int round = 0; round < kSpinRounds / 4; ++round) {
       if (word.load(std::memory_order_relaxed) == 0) break;
-      __builtin_ia32_pause();
+      for (int i = 0; i < kPausesPerRound; ++i) __builtin_ia32_pause();
     }
   }
 }
