@@ -117,12 +117,4 @@ void diagNotLowered(Sema &S, SourceLocation Loc, SourceRange Range) {
   S.Diag(Loc, note(S, "call a lambda instead: [[go]] [=] { ... }();"));
 }
 
-void diagExplicitObjectMember(Sema &S, SourceLocation Loc,
-                              const NamedDecl *M) {
-  S.Diag(Loc, error(S, "[[go]] does not support the explicit object member "
-                       "function %0 yet"))
-      << M;
-  S.Diag(Loc, note(S, "call a lambda instead: [[go]] [=] { ... }();"));
-}
-
 } // namespace gort::plugin

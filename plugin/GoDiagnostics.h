@@ -39,7 +39,5 @@ void diagQualifiedVirtual(clang::Sema &S, clang::SourceLocation Loc,
                           const clang::NamedDecl *Method);
 void diagNotLowered(clang::Sema &S, clang::SourceLocation Loc,
                     clang::SourceRange Range);
-void diagExplicitObjectMember(clang::Sema &S, clang::SourceLocation Loc,
-                              const clang::NamedDecl *Method);
 
 } // namespace gort::plugin

@@ -172,6 +172,9 @@ private:
   bool collectMember();
   bool collectMemberPointer();
   bool collectFunctionObject();
+  bool collectExplicitObjectMember(CXXMethodDecl *MD);
+  Expr *functionPointerTo(CXXMethodDecl *MD);
+  Expr *stdReferenceTo(Expr *E, StringRef Name);
   void collectArguments(unsigned FirstArg);
   Expr *passArgument(Expr *Arg, unsigned ParamIndex);
   Expr *memberPointerTo(CXXMethodDecl *MD);
@@ -222,15 +225,81 @@ Expr *GoCallBuilder::build() {
 // (`f` after function-to-pointer decay, or a function pointer variable).
 bool GoCallBuilder::collectFunction() {
   CalleeDecl = Call->getDirectCallee();
-  if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(CalleeDecl);
-      MD && MD->isExplicitObjectMemberFunction()) {
-    diagExplicitObjectMember(S, Loc, MD);
-    return false;
-  }
+  if (auto *MD = dyn_cast_or_null<CXXMethodDecl>(
+          const_cast<FunctionDecl *>(CalleeDecl));
+      MD && MD->isExplicitObjectMemberFunction())
+    return collectExplicitObjectMember(MD);
   CalleeProto = protoOf(Call->getCallee()->getType());
   GoArgs.push_back(Call->getCallee());
   collectArguments(0);
   return true;
+}
+
+// obj.m(a) on a C++23 explicit object member function `m(this Self s, A
+// a)`: Sema made it a plain call of m with the object as argument 0, and
+// &C::m is a plain function pointer. The object parameter decides the
+// receiver, as in Go: by value (a value receiver) the object is copied at
+// the statement; by lvalue reference (a pointer receiver) the goroutine
+// shares the named object, passed as std::ref / std::cref; a temporary
+// receiver is moved in.
+bool GoCallBuilder::collectExplicitObjectMember(CXXMethodDecl *MD) {
+  CalleeProto = protoOf(Call->getCallee()->getType());
+  Expr *Fn = Call->getCallee();
+  if (Expr *Qualified = functionPointerTo(MD))
+    Fn = Qualified;
+  GoArgs.push_back(Fn);
+  if (Call->getNumArgs() == 0 || MD->getNumParams() == 0)
+    return false;
+  QualType SelfType = MD->getParamDecl(0)->getType();
+  Expr *Self = Call->getArg(0);
+  Expr *Object = stripReferenceBinding(Self);
+  if (SelfType->isLValueReferenceType() && Object->isLValue()) {
+    bool Const = SelfType.getNonReferenceType().isConstQualified();
+    Expr *Ref = stdReferenceTo(Object, Const ? "cref" : "ref");
+    if (!Ref)
+      return false;
+    GoArgs.push_back(Ref);
+  } else {
+    GoArgs.push_back(passArgument(Self, 0));
+  }
+  for (unsigned I = 1, N = Call->getNumArgs(); I < N; ++I)
+    GoArgs.push_back(passArgument(Call->getArg(I), I));
+  return true;
+}
+
+// `&C::m` for an explicit object member function (a plain function
+// pointer), built as Sema builds it for the source text, so that the
+// lowered call names the class.
+Expr *GoCallBuilder::functionPointerTo(CXXMethodDecl *MD) {
+  QualType ClassType = Ctx.getCanonicalTagType(MD->getParent());
+  TypeSourceInfo *TSI = Ctx.getTrivialTypeSourceInfo(ClassType, Loc);
+  CXXScopeSpec SS;
+  SS.Make(Ctx, TSI->getTypeLoc(), Loc);
+  DeclarationNameInfo Name(MD->getDeclName(), Loc);
+  DeclRefExpr *Ref =
+      S.BuildDeclRefExpr(MD, MD->getType(), VK_LValue, Name, &SS);
+  ExprResult Addr = S.CreateBuiltinUnaryOp(Loc, UO_AddrOf, Ref);
+  return Addr.isInvalid() ? nullptr : Addr.get();
+}
+
+// ::std::ref(E) or ::std::cref(E) (<functional> comes with <gort/go.hpp>).
+Expr *GoCallBuilder::stdReferenceTo(Expr *E, StringRef Name) {
+  NamespaceDecl *Std = S.getStdNamespace();
+  if (!Std)
+    return nullptr;
+  LookupResult R(S, &Ctx.Idents.get(Name), Loc, Sema::LookupOrdinaryName);
+  if (!S.LookupQualifiedName(R, Std) || !hasFunctionTemplate(R))
+    return nullptr;
+  CXXScopeSpec SS;
+  SS.MakeGlobal(Ctx, Loc);
+  SS.Extend(Ctx, Std, Loc, Loc);
+  ExprResult Fn = S.BuildDeclarationNameExpr(SS, R, /*NeedsADL=*/false);
+  if (Fn.isInvalid())
+    return nullptr;
+  Expr *Args[] = {E};
+  ExprResult RefCall = S.BuildCallExpr(/*Scope=*/nullptr, Fn.get(), Loc,
+                                       Args, Loc);
+  return RefCall.isInvalid() ? nullptr : RefCall.get();
 }
 
 // obj.m(a), p->m(a), m(a): &C::m and the receiver.
@@ -247,10 +316,8 @@ bool GoCallBuilder::collectMember() {
     diagQualifiedVirtual(S, Loc, MD);
     return false;
   }
-  if (MD->isExplicitObjectMemberFunction()) {
-    diagExplicitObjectMember(S, Loc, MD);
-    return false;
-  }
+  if (MD->isExplicitObjectMemberFunction())
+    return false; // Sema builds those as plain calls (collectFunction)
   CalleeDecl = MD;
   Expr *PMF = memberPointerTo(MD);
   Expr *Recv = receiver(ME->getBase(), ME->isArrow());
