@@ -173,8 +173,10 @@ private:
   bool collectMemberPointer();
   bool collectFunctionObject();
   bool collectExplicitObjectMember(CXXMethodDecl *MD);
-  Expr *functionPointerTo(CXXMethodDecl *MD);
   Expr *stdReferenceTo(Expr *E, StringRef Name);
+  Expr *callFunctionTemplate(NamespaceDecl *NS, StringRef Name,
+                             MutableArrayRef<Expr *> Args,
+                             SourceLocation RParen);
   void collectArguments(unsigned FirstArg);
   Expr *passArgument(Expr *Arg, unsigned ParamIndex);
   Expr *memberPointerTo(CXXMethodDecl *MD);
@@ -244,10 +246,8 @@ bool GoCallBuilder::collectFunction() {
 // receiver is moved in.
 bool GoCallBuilder::collectExplicitObjectMember(CXXMethodDecl *MD) {
   CalleeProto = protoOf(Call->getCallee()->getType());
-  Expr *Fn = Call->getCallee();
-  if (Expr *Qualified = functionPointerTo(MD))
-    Fn = Qualified;
-  GoArgs.push_back(Fn);
+  Expr *Fn = memberPointerTo(MD); // a plain function pointer here
+  GoArgs.push_back(Fn ? Fn : Call->getCallee());
   if (Call->getNumArgs() == 0 || MD->getNumParams() == 0)
     return false;
   QualType SelfType = MD->getParamDecl(0)->getType();
@@ -267,39 +267,32 @@ bool GoCallBuilder::collectExplicitObjectMember(CXXMethodDecl *MD) {
   return true;
 }
 
-// `&C::m` for an explicit object member function (a plain function
-// pointer), built as Sema builds it for the source text, so that the
-// lowered call names the class.
-Expr *GoCallBuilder::functionPointerTo(CXXMethodDecl *MD) {
-  QualType ClassType = Ctx.getCanonicalTagType(MD->getParent());
-  TypeSourceInfo *TSI = Ctx.getTrivialTypeSourceInfo(ClassType, Loc);
-  CXXScopeSpec SS;
-  SS.Make(Ctx, TSI->getTypeLoc(), Loc);
-  DeclarationNameInfo Name(MD->getDeclName(), Loc);
-  DeclRefExpr *Ref =
-      S.BuildDeclRefExpr(MD, MD->getType(), VK_LValue, Name, &SS);
-  ExprResult Addr = S.CreateBuiltinUnaryOp(Loc, UO_AddrOf, Ref);
-  return Addr.isInvalid() ? nullptr : Addr.get();
-}
-
 // ::std::ref(E) or ::std::cref(E) (<functional> comes with <gort/go.hpp>).
 Expr *GoCallBuilder::stdReferenceTo(Expr *E, StringRef Name) {
   NamespaceDecl *Std = S.getStdNamespace();
   if (!Std)
     return nullptr;
+  Expr *Args[] = {E};
+  return callFunctionTemplate(Std, Name, Args, Loc);
+}
+
+// ::NS::Name(Args...), Name a function template found by qualified lookup
+// (deduction happens here, as for the source text); null if not found.
+Expr *GoCallBuilder::callFunctionTemplate(NamespaceDecl *NS, StringRef Name,
+                                          MutableArrayRef<Expr *> Args,
+                                          SourceLocation RParen) {
   LookupResult R(S, &Ctx.Idents.get(Name), Loc, Sema::LookupOrdinaryName);
-  if (!S.LookupQualifiedName(R, Std) || !hasFunctionTemplate(R))
+  if (!S.LookupQualifiedName(R, NS) || !hasFunctionTemplate(R))
     return nullptr;
   CXXScopeSpec SS;
   SS.MakeGlobal(Ctx, Loc);
-  SS.Extend(Ctx, Std, Loc, Loc);
+  SS.Extend(Ctx, NS, Loc, Loc);
   ExprResult Fn = S.BuildDeclarationNameExpr(SS, R, /*NeedsADL=*/false);
   if (Fn.isInvalid())
     return nullptr;
-  Expr *Args[] = {E};
-  ExprResult RefCall = S.BuildCallExpr(/*Scope=*/nullptr, Fn.get(), Loc,
-                                       Args, Loc);
-  return RefCall.isInvalid() ? nullptr : RefCall.get();
+  ExprResult Result =
+      S.BuildCallExpr(/*Scope=*/nullptr, Fn.get(), Loc, Args, RParen);
+  return Result.isInvalid() ? nullptr : Result.get();
 }
 
 // obj.m(a), p->m(a), m(a): &C::m and the receiver.
@@ -405,15 +398,18 @@ Expr *GoCallBuilder::passArgument(Expr *Arg, unsigned ParamIndex) {
 }
 
 // &C::m, built as Sema builds it for the source text (a qualified
-// DeclRefExpr to the chosen method under a builtin unary &).
+// DeclRefExpr to the chosen method under a builtin unary &): a member
+// pointer, or a plain function pointer for an explicit object member
+// function (whose name is an lvalue, like a static member's).
 Expr *GoCallBuilder::memberPointerTo(CXXMethodDecl *MD) {
   QualType ClassType = Ctx.getCanonicalTagType(MD->getParent());
   TypeSourceInfo *TSI = Ctx.getTrivialTypeSourceInfo(ClassType, Loc);
   CXXScopeSpec SS;
   SS.Make(Ctx, TSI->getTypeLoc(), Loc);
   DeclarationNameInfo Name(MD->getDeclName(), Loc);
-  DeclRefExpr *Ref =
-      S.BuildDeclRefExpr(MD, MD->getType(), VK_PRValue, Name, &SS);
+  ExprValueKind VK =
+      MD->isExplicitObjectMemberFunction() ? VK_LValue : VK_PRValue;
+  DeclRefExpr *Ref = S.BuildDeclRefExpr(MD, MD->getType(), VK, Name, &SS);
   ExprResult Addr = S.CreateBuiltinUnaryOp(Loc, UO_AddrOf, Ref);
   return Addr.isInvalid() ? nullptr : Addr.get();
 }
@@ -430,25 +426,13 @@ Expr *GoCallBuilder::receiver(Expr *Base, bool IsArrow) {
 
 Expr *GoCallBuilder::buildGoCall() {
   NamespaceDecl *NS = findGortNamespace(S, Loc);
-  if (!NS) {
+  if (!NS || !lookupGortGo(S, Loc)) {
     diagMissingHeader(S, Loc);
     return nullptr;
   }
-  LookupResult R(S, &Ctx.Idents.get("go"), Loc, Sema::LookupOrdinaryName);
-  if (!S.LookupQualifiedName(R, NS) || !hasFunctionTemplate(R)) {
-    diagMissingHeader(S, Loc);
-    return nullptr;
-  }
-  CXXScopeSpec SS;
-  SS.MakeGlobal(Ctx, Loc);
-  SS.Extend(Ctx, NS, Loc, Loc);
-  ExprResult Fn = S.BuildDeclarationNameExpr(SS, R, /*NeedsADL=*/false);
-  if (Fn.isInvalid())
-    return nullptr;
-  ExprResult GoCall =
-      S.BuildCallExpr(/*Scope=*/nullptr, Fn.get(), Loc, GoArgs,
-                      Call->getRParenLoc());
-  if (GoCall.isInvalid())
+  // Sema reports why, if the call cannot be built.
+  Expr *GoCall = callFunctionTemplate(NS, "go", GoArgs, Call->getRParenLoc());
+  if (!GoCall)
     return nullptr;
   // The reused arguments keep the temporaries of the original statement:
   // the new full-expression needs the same cleanups.
@@ -457,7 +441,7 @@ Expr *GoCallBuilder::buildGoCall() {
     for (ExprWithCleanups::CleanupObject O : Old->getObjects())
       S.ExprCleanupObjects.push_back(O);
   }
-  ExprResult Full = S.ActOnFinishFullExpr(GoCall.get(), Loc,
+  ExprResult Full = S.ActOnFinishFullExpr(GoCall, Loc,
                                           /*DiscardedValue=*/true);
   return Full.isInvalid() ? nullptr : Full.get();
 }
