@@ -145,7 +145,7 @@ stack_seg* init_seg(char* lo, std::uint32_t cls) {
   s->prev = s->next = nullptr;
   s->lo = lo;
   s->limit = lo + kStackReserve;
-  s->total = class_bytes(cls);
+  s->total = class_bytes(cls) - kStackReserve;
   s->cls = cls;
   s->flags = 0;
   s->split_fp = nullptr;
@@ -337,7 +337,10 @@ gort_morestack_grow(std::size_t frame, std::size_t args) {
   if (cls < 1) cls = 1;
   while (class_bytes(cls) < need) ++cls;
   if (cls >= kClasses) stack_overflow_fatal(nullptr, nullptr);
-  if (cur->total + class_bytes(cls) > stack_max_bytes())
+  // GORT_STACK_MAX counts the stack split-stack code can use (the
+  // reserves below the limits hold only non-split callees' frames).
+  std::size_t usable = class_bytes(cls) - kStackReserve;
+  if (cur->total + usable > stack_max_bytes())
     stack_overflow_fatal(nullptr, nullptr);
   stack_seg* s;
   if (cur->flags) {
@@ -350,7 +353,7 @@ gort_morestack_grow(std::size_t frame, std::size_t args) {
     s = pool_get(p, cls);
   }
   s->prev = cur;
-  s->total = cur->total + class_bytes(cls);
+  s->total = cur->total + usable;
   cur->next = s;
   return s;
 }

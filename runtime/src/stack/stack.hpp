@@ -40,7 +40,8 @@ struct stack_seg {
   stack_seg* next = nullptr;  // 8:  younger segment, cached after return
   char* lo = nullptr;         // 16: lowest usable byte (guard page below)
   char* limit = nullptr;      // 24: the %fs:0x70 value while on this segment
-  std::size_t total = 0;      // 32: bytes of this and all older segments
+  std::size_t total = 0;      // 32: usable bytes (above the limits) of this
+                              //     and all older segments
   std::uint32_t cls = 0;      // 40: size class (pool index)
   std::uint32_t flags = 0;    // 44: kSegSignal: an alternate signal stack's
   void* split_fp = nullptr;   // 48: __morestack's frame (rbp) on `prev`
