@@ -33,12 +33,13 @@ namespace gort::rt {
 struct P;
 struct G;
 
-// Header of a segment, stored in its top 64 bytes: usable stack is
-// [lo, (char*)this). Field offsets are used by morestack.S.
+// Header of a segment, stored in its top 64 bytes: split-stack code uses
+// [limit, (char*)this), non-split callees may go down to lo (the reserve,
+// kStackReserve bytes). Field offsets are used by morestack.S.
 struct stack_seg {
   stack_seg* prev = nullptr;  // 0:  older segment (the caller's), null first
   stack_seg* next = nullptr;  // 8:  younger segment, cached after return
-  char* lo = nullptr;         // 16: lowest usable byte (guard page below)
+  char* lo = nullptr;         // 16: lowest byte: the reserve's bottom, guard below
   char* limit = nullptr;      // 24: the %fs:0x70 value while on this segment
   std::size_t total = 0;      // 32: usable bytes (above the limits) of this
                               //     and all older segments
