@@ -67,6 +67,8 @@ KINDS = [
     "generic_lambda_inplace", "functor", "functor_temp",
     "functor_overloaded", "in_template", "in_template_member", "in_lambda",
     "macro_callee", "macro_statement",
+    "explicit_object_value", "explicit_object_ref", "explicit_object_cref",
+    "explicit_object_temp", "explicit_object_deduced",
 ]
 KNOWN_DIVERGENCES = ["generic_forwarding_lvalue", "generic_array_literal",
                      "default_virtual_base"]
@@ -976,6 +978,68 @@ class Program:
         self.set_b(st, f"&{cls}::m", args, [recv])
         self.finish_stmt(st)
 
+    # ---- kinds: C++23 explicit object member functions ---------------------
+    # The object parameter decides the receiver, as in Go: by value (value
+    # receiver) a copy taken at the statement, so the caller changes its
+    # object afterwards; by lvalue reference (pointer receiver) the named
+    # object itself, passed by hand as std::ref / std::cref; a temporary is
+    # moved in.
+    def eo_cls(self, st, ps, self_param, template=False):
+        cls = f"E_{st.index}"
+        tmpl = "template <class Self> " if template else ""
+        sep = ", " if ps else ""
+        # home_: the caller's object; the callee records whether it got
+        # that very object (a shared receiver) or a copy.
+        st.globals.append(
+            f"struct {cls} {{\n  std::string who;\n"
+            f"  static inline const void* home_ = nullptr;\n"
+            f"  explicit {cls}(std::string w) : who(std::move(w)) {{}}\n"
+            f"  {tmpl}void m({self_param.replace('@', cls)} me{sep}{self.plist(ps)}) "
+            f'{{ eq::record({st.index}, "{cls}::m[" + me.who + '
+            f'(static_cast<const void*>(&me) == home_ ? "@home" : "@copy") + "](" + '
+            f"{self.show(ps)} + \")\"); }}\n}};")
+        return cls
+
+    def gen_explicit_object(self, st, self_param, lead, changes_after,
+                            template=False, fn=None):
+        self.cur = st
+        ps = self.params(0, 3, defaults=True)
+        cls = self.eo_cls(st, ps, self_param, template)
+        o = self.receiver_obj(st, cls)
+        st.lines.append(f"{cls}::home_ = &{o};")
+        args = self.call_args(ps)
+        st.a = f"{o}.m({self.a_args(args)})"
+        self.set_b(st, fn or f"&{cls}::m", args, [lead.replace("@", o)])
+        self.finish_stmt(st, [f'{o}.who += "_changed";'] if changes_after else [])
+
+    def gen_explicit_object_value(self, st):
+        self.gen_explicit_object(st, "this @", "@", changes_after=True)
+
+    def gen_explicit_object_ref(self, st):
+        self.gen_explicit_object(st, "this @&", "std::ref(@)", changes_after=False)
+
+    def gen_explicit_object_cref(self, st):
+        self.gen_explicit_object(st, "this const @&", "std::cref(@)",
+                                 changes_after=False)
+
+    def gen_explicit_object_deduced(self, st):
+        # this Self&& with an lvalue: Self = E&, the specialization is kept
+        self.gen_explicit_object(st, "this Self&&", "std::ref(@)",
+                                 changes_after=False, template=True,
+                                 fn=f"&E_{st.index}::m<E_{st.index}&>")
+
+    def gen_explicit_object_temp(self, st):
+        self.cur = st
+        ps = self.params(0, 3, defaults=True)
+        self_param = self.rng.choice(["this @", "this @&&"])
+        cls = self.eo_cls(st, ps, self_param)
+        s = self.var("string")
+        args = self.call_args(ps)
+        recv = f'{cls}("tmp_" + {s})'
+        st.a = f"{recv}.m({self.a_args(args)})"
+        self.set_b(st, f"&{cls}::m", args, [recv])
+        self.finish_stmt(st)
+
     # ---- kinds: lambdas and function objects --------------------------------
     def captures(self, n):
         caps = []
@@ -1282,7 +1346,8 @@ def values_only(text):
 def build_and_run(job):
     """job: (src, exe, flags). Returns (ok, output or compiler text)."""
     src, exe, flags, driver, timeout = job
-    cmd = [driver] + flags + ["-O1", src, "-o", exe]
+    # C++23: explicit object member functions (deducing this).
+    cmd = [driver] + flags + ["-std=c++23", "-O1", src, "-o", exe]
     try:
         p = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     except subprocess.TimeoutExpired:
