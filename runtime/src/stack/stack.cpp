@@ -202,7 +202,9 @@ void pool_push_global_locked(stack_seg* s) {
   }
   gp.items[gp.count++] = s->lo;
   std::size_t bytes = class_bytes(s->cls);
-  std::size_t keep = kResidentBytesPerClass / bytes;
+  // The budget counts the part above the limit: the reserve below it is
+  // rarely touched (address space only).
+  std::size_t keep = kResidentBytesPerClass / (bytes - kStackReserve);
   if (keep < 16) keep = 16;
   if (gp.count - gp.trimmed > keep) trim_locked(gp, bytes, gp.count - keep / 2);
 }
