@@ -202,9 +202,10 @@ void pool_push_global_locked(stack_seg* s) {
   }
   gp.items[gp.count++] = s->lo;
   std::size_t bytes = class_bytes(s->cls);
-  // The budget counts the part above the limit: the reserve below it is
-  // rarely touched (address space only).
-  std::size_t keep = kResidentBytesPerClass / (bytes - kStackReserve);
+  // Whole segments count, reserve included: a goroutine that called into
+  // libc leaves reserve pages resident (counting only the part above the
+  // limit let the idle first segments reach ~10x the budget).
+  std::size_t keep = kResidentBytesPerClass / bytes;
   if (keep < 16) keep = 16;
   if (gp.count - gp.trimmed > keep) trim_locked(gp, bytes, gp.count - keep / 2);
 }
