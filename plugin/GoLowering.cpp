@@ -119,6 +119,14 @@ Expr *defaultArgumentObject(ASTContext &Ctx, CXXDefaultArgExpr *DA) {
   return DA;
 }
 
+// True if E, bound to a reference, refers to a temporary (a materialized
+// prvalue under its reference-binding conversions): `make().m()` on
+// `m(this const C&)` must move the temporary in, not share it.
+bool isTemporary(Expr *E) {
+  E = stripReferenceBinding(E->IgnoreParens())->IgnoreParens();
+  return isa<MaterializeTemporaryExpr>(E) || E->isPRValue();
+}
+
 // The object itself, without an added const or a materialized temporary:
 // a prvalue (a lambda-expression, a temporary) is then moved into the
 // goroutine and a named object is copied.
@@ -245,6 +253,7 @@ bool GoCallBuilder::collectFunction() {
 // shares the named object, passed as std::ref / std::cref; a temporary
 // receiver is moved in.
 bool GoCallBuilder::collectExplicitObjectMember(CXXMethodDecl *MD) {
+  CalleeDecl = MD;
   CalleeProto = protoOf(Call->getCallee()->getType());
   Expr *Fn = memberPointerTo(MD); // a plain function pointer here
   GoArgs.push_back(Fn ? Fn : Call->getCallee());
@@ -252,10 +261,12 @@ bool GoCallBuilder::collectExplicitObjectMember(CXXMethodDecl *MD) {
     return false;
   QualType SelfType = MD->getParamDecl(0)->getType();
   Expr *Self = Call->getArg(0);
-  Expr *Object = stripReferenceBinding(Self);
-  if (SelfType->isLValueReferenceType() && Object->isLValue()) {
+  if (SelfType->isLValueReferenceType() && Self->isLValue() &&
+      !isTemporary(Self)) {
+    // Shared: the reference keeps its conversions (a derived object bound
+    // to `this const Base&` is converted here, in the caller's context).
     bool Const = SelfType.getNonReferenceType().isConstQualified();
-    Expr *Ref = stdReferenceTo(Object, Const ? "cref" : "ref");
+    Expr *Ref = stdReferenceTo(Self, Const ? "cref" : "ref");
     if (!Ref)
       return false;
     GoArgs.push_back(Ref);
@@ -345,6 +356,8 @@ bool GoCallBuilder::collectFunctionObject() {
   auto *MD = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
   if (!MD || Op->getNumArgs() == 0)
     return false;
+  if (MD->isExplicitObjectMemberFunction()) // operator()(this Self s, ...)
+    return collectExplicitObjectMember(MD);
   CalleeDecl = MD;
   Expr *Obj = stripToObject(Op->getArg(0));
   if (MD->isStatic()) {

@@ -14,7 +14,7 @@
 #include <utility>
 
 struct Counter;
-const Counter* caller_object = nullptr;
+const void* caller_object = nullptr;
 // Whether a receiver is the caller's object itself (shared) or a copy.
 std::string which(const Counter* self) { return self == caller_object ? " shared" : " copy"; }
 
@@ -39,6 +39,21 @@ struct Counter {
   }
 };
 Counter make(int n) { return Counter{n}; }
+
+// A derived object shares its base part with a `this const Base&` member.
+struct Tagged : Counter {
+  int tag = 8;
+};
+// Explicit object operator(): a functor and a lambda.
+const void* op_home = nullptr;
+const void* lambda_home = nullptr;
+struct Op {
+  int n = 3;
+  void operator()(this const Op& self, int slot) {
+    check::record(slot, "op n=" + check::str(self.n) +
+                            (static_cast<const void*>(&self) == op_home ? " shared" : " copy"));
+  }
+};
 
 void spawn_all(Counter& c, Counter* p, int k) {
   [[go]] c.add(0, k);
@@ -67,11 +82,13 @@ void spawn_all(Counter& c, Counter* p, int k) {
 // IR: call void @void gort::go<void (*)(Counter const&, int), std::reference_wrapper<Counter const>, int>(
 // IR: call void @void gort::go<void (*)(Counter&, int), std::reference_wrapper<Counter>, int>(
 
-// Receivers by lvalue reference are the caller's object; by value, a copy.
+// Receivers by lvalue reference are the caller's object; by value, a copy;
+// a temporary bound to `this const Counter&` is moved in, never shared.
 void shared_receivers(Counter& c) {
   [[go]] c.peek(0);
   [[go]] c.gen(1);
   [[go]] c.add(2, 0);
+  [[go]] make(60).peek(3);
 }
 
 int main() {
@@ -88,8 +105,28 @@ int main() {
   check::finish(1);
   std::printf("caller sees n=%d\n", s.n);
   caller_object = &s;
-  check::start(3);
+  check::start(4);
   shared_receivers(s);
+  check::finish(4);
+
+  Tagged t;
+  t.n = 70;
+  caller_object = static_cast<Counter*>(&t);
+  check::start(1);
+  [[go]] t.peek(0);
+  check::finish(1);
+
+  Op op;
+  op_home = &op;
+  auto lam = [](this auto& self, int slot) {
+    check::record(slot, std::string("lambda ") +
+                            (static_cast<const void*>(&self) == lambda_home ? "shared" : "copy"));
+  };
+  lambda_home = &lam;
+  check::start(3);
+  [[go]] op(0);
+  [[go]] Op{9}(1);
+  [[go]] lam(2);
   check::finish(3);
 }
 // OUT: 0: add self.n=1 k=3 copy [other goroutine]
@@ -102,3 +139,8 @@ int main() {
 // OUT: 0: peek n=17 shared [other goroutine]
 // OUT: 1: gen lvalue n=17 shared [other goroutine]
 // OUT: 2: add self.n=17 k=0 copy [other goroutine]
+// OUT: 3: peek n=60 copy [other goroutine]
+// OUT: 0: peek n=70 shared [other goroutine]
+// OUT: 0: op n=3 shared [other goroutine]
+// OUT: 1: op n=9 copy [other goroutine]
+// OUT: 2: lambda shared [other goroutine]
