@@ -235,9 +235,13 @@ Expr *GoCallBuilder::build() {
 // (`f` after function-to-pointer decay, or a function pointer variable).
 bool GoCallBuilder::collectFunction() {
   CalleeDecl = Call->getDirectCallee();
+  // `obj.m(a)` on an explicit object member function: Sema's plain call
+  // names m directly. Through a pointer, `(&C::m)(obj, a)` stays a plain
+  // function call: its object is an ordinary argument.
   if (auto *MD = dyn_cast_or_null<CXXMethodDecl>(
           const_cast<FunctionDecl *>(CalleeDecl));
-      MD && MD->isExplicitObjectMemberFunction())
+      MD && MD->isExplicitObjectMemberFunction() &&
+      isa<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts()))
     return collectExplicitObjectMember(MD);
   CalleeProto = protoOf(Call->getCallee()->getType());
   GoArgs.push_back(Call->getCallee());

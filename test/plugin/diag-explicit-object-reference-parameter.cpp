@@ -1,7 +1,8 @@
 // C++23 explicit object members: the object parameter is the receiver (a
 // reference shares the object), but the other parameters follow the usual
 // rule, counted after the object parameter, also for an explicit object
-// operator().
+// operator(). Called through a pointer, `(&C::m)(obj, ...)` is a plain
+// function call and its object an ordinary argument.
 // RUN: %gortpp -std=c++23 -fsyntax-only -Xclang -verify %s
 #include <gort/gort.hpp>
 
@@ -18,4 +19,7 @@ void caller(Acc& acc) {
   [[go]] acc.into(std::ref(n));
   [[go]] acc.read(n);
   [[go]] acc(std::ref(n));
+  // Through a pointer it is a plain function call: no receiver rule.
+  [[go]] (&Acc::into)(acc, std::ref(n)); // expected-error {{non-const lvalue reference parameter 'self'}} expected-note {{std::ref}}
+  [[go]] (&Acc::into)(std::ref(acc), std::ref(n));
 }
