@@ -118,9 +118,11 @@ build_one() {  # build_one <impl> <prog>
       fi ;;
     go)
       src=$BENCH_DIR/go/$prog/main.go
-      if newer_than "$out" "$src"; then
-        (cd "$BENCH_DIR/go/$prog" && GO111MODULE=off GOFLAGS= GOPROXY=off \
-          GOCACHE="$BENCH_BUILD/go-cache" "$GO" build -o "$out" main.go) >"$blog" 2>&1 || rc=1
+      if newer_than "$out" "$src" "$BENCH_DIR"/go/go.mod "$BENCH_DIR"/go/benchutil/*.go; then
+        # One module (bench/go/go.mod), no dependencies: builds offline.
+        (cd "$BENCH_DIR/go" && GO111MODULE=on GOFLAGS= GOPROXY=off \
+          GOPATH="$BENCH_BUILD/go-path" GOCACHE="$BENCH_BUILD/go-cache" \
+          "$GO" build -o "$out" "./$prog") >"$blog" 2>&1 || rc=1
       fi ;;
     c)  # plain C++ baseline, no gort (syscall_fastpath)
       src=$BENCH_DIR/c/$prog.cpp

@@ -5,11 +5,9 @@ package main
 
 import (
 	"fmt"
+	"gortbench/benchutil"
 	"os"
-	"runtime"
-	"strconv"
 	"sync"
-	"syscall"
 	"time"
 )
 
@@ -32,7 +30,7 @@ func rec(d int) int {
 
 func main() {
 	const reps = 10
-	threads := setThreads()
+	threads := benchutil.SetThreads()
 	mode := "same"
 	if len(os.Args) > 2 {
 		mode = os.Args[2]
@@ -69,41 +67,6 @@ func main() {
 	if mode == "fresh" {
 		name = "deep_stack_fresh"
 	}
-	result(name, float64(el.Nanoseconds())/1e6, "ms", threads, total == reps*expected,
-		fmt.Sprintf("result=%d mode=%s stack_kb=%d", total, mode, goStackKB))
-}
-
-// ---- shared by every Go twin (each twin is one self-contained file) ----
-
-// Go 1.19 starts every goroutine on a 2 kB stack (_StackMin = 2048) and
-// grows it by copying.
-const goStackKB = 2
-
-// setThreads applies `<prog> [threads]` as GOMAXPROCS and returns it.
-func setThreads() int {
-	if len(os.Args) > 1 {
-		if n, err := strconv.Atoi(os.Args[1]); err == nil && n > 0 {
-			runtime.GOMAXPROCS(n)
-		}
-	}
-	return runtime.GOMAXPROCS(0)
-}
-
-func maxRSSKB() int64 {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return ru.Maxrss
-}
-
-// result prints the RESULT line and exits 1 when the check failed.
-func result(name string, value float64, unit string, threads int, ok bool, extra string) {
-	check := "ok"
-	if !ok {
-		check = "FAIL"
-	}
-	fmt.Printf("RESULT name=%s impl=go value=%s unit=%s threads=%d check=%s %s maxrss_kb=%d\n",
-		name, strconv.FormatFloat(value, 'f', 3, 64), unit, threads, check, extra, maxRSSKB())
-	if !ok {
-		os.Exit(1)
-	}
+	benchutil.Result(name, float64(el.Nanoseconds())/1e6, "ms", threads, total == reps*expected,
+		fmt.Sprintf("result=%d mode=%s stack_kb=%d", total, mode, benchutil.GoStackKB))
 }

@@ -5,14 +5,13 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"gortbench/benchutil"
 	"math"
 	"os"
-	"runtime"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 )
 
@@ -38,7 +37,7 @@ func vmRSSKB() int64 {
 
 func main() {
 	const n = 100000
-	threads := setThreads()
+	threads := benchutil.SetThreads()
 	c := make(chan int)
 	var parked, released int64
 	var wg sync.WaitGroup
@@ -63,41 +62,6 @@ func main() {
 	wg.Wait()
 
 	value := math.Round(float64(after-before) * 1024 / n)
-	result("idle_memory", value, "bytes_per_task", threads, atomic.LoadInt64(&released) == n,
-		fmt.Sprintf("rss_before_kb=%d rss_after_kb=%d stack_kb=%d", before, after, goStackKB))
-}
-
-// ---- shared by every Go twin (each twin is one self-contained file) ----
-
-// Go 1.19 starts every goroutine on a 2 kB stack (_StackMin = 2048) and
-// grows it by copying.
-const goStackKB = 2
-
-// setThreads applies `<prog> [threads]` as GOMAXPROCS and returns it.
-func setThreads() int {
-	if len(os.Args) > 1 {
-		if n, err := strconv.Atoi(os.Args[1]); err == nil && n > 0 {
-			runtime.GOMAXPROCS(n)
-		}
-	}
-	return runtime.GOMAXPROCS(0)
-}
-
-func maxRSSKB() int64 {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return ru.Maxrss
-}
-
-// result prints the RESULT line and exits 1 when the check failed.
-func result(name string, value float64, unit string, threads int, ok bool, extra string) {
-	check := "ok"
-	if !ok {
-		check = "FAIL"
-	}
-	fmt.Printf("RESULT name=%s impl=go value=%s unit=%s threads=%d check=%s %s maxrss_kb=%d\n",
-		name, strconv.FormatFloat(value, 'f', 3, 64), unit, threads, check, extra, maxRSSKB())
-	if !ok {
-		os.Exit(1)
-	}
+	benchutil.Result("idle_memory", value, "bytes_per_task", threads, atomic.LoadInt64(&released) == n,
+		fmt.Sprintf("rss_before_kb=%d rss_after_kb=%d stack_kb=%d", before, after, benchutil.GoStackKB))
 }

@@ -3,17 +3,14 @@ package main
 
 import (
 	"fmt"
-	"os"
-	"runtime"
-	"strconv"
+	"gortbench/benchutil"
 	"sync"
-	"syscall"
 	"time"
 )
 
 func main() {
 	const n = 1000000
-	threads := setThreads()
+	threads := benchutil.SetThreads()
 	ping := make(chan int64)
 	pong := make(chan int64)
 	bad := 0
@@ -38,41 +35,6 @@ func main() {
 	}()
 	wg.Wait()
 	el := time.Since(t0)
-	result("pingpong", float64(el.Nanoseconds())/n, "ns_per_roundtrip", threads, bad == 0,
-		fmt.Sprintf("total_ms=%.3f stack_kb=%d", float64(el.Nanoseconds())/1e6, goStackKB))
-}
-
-// ---- shared by every Go twin (each twin is one self-contained file) ----
-
-// Go 1.19 starts every goroutine on a 2 kB stack (_StackMin = 2048) and
-// grows it by copying.
-const goStackKB = 2
-
-// setThreads applies `<prog> [threads]` as GOMAXPROCS and returns it.
-func setThreads() int {
-	if len(os.Args) > 1 {
-		if n, err := strconv.Atoi(os.Args[1]); err == nil && n > 0 {
-			runtime.GOMAXPROCS(n)
-		}
-	}
-	return runtime.GOMAXPROCS(0)
-}
-
-func maxRSSKB() int64 {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return ru.Maxrss
-}
-
-// result prints the RESULT line and exits 1 when the check failed.
-func result(name string, value float64, unit string, threads int, ok bool, extra string) {
-	check := "ok"
-	if !ok {
-		check = "FAIL"
-	}
-	fmt.Printf("RESULT name=%s impl=go value=%s unit=%s threads=%d check=%s %s maxrss_kb=%d\n",
-		name, strconv.FormatFloat(value, 'f', 3, 64), unit, threads, check, extra, maxRSSKB())
-	if !ok {
-		os.Exit(1)
-	}
+	benchutil.Result("pingpong", float64(el.Nanoseconds())/n, "ns_per_roundtrip", threads, bad == 0,
+		fmt.Sprintf("total_ms=%.3f stack_kb=%d", float64(el.Nanoseconds())/1e6, benchutil.GoStackKB))
 }
