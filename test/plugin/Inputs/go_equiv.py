@@ -462,6 +462,13 @@ class Program:
         bad, changed = self.b_args(args, lead, bad=True)
         st.b_bad = f"gort::go({bad})" if changed else None
 
+    def emit(self, st, a_callee, args, b_fn, lead=(), post=()):
+        """A = a_callee(args...), B = gort::go(b_fn, lead..., args...), then
+        the caller's mutations (post first)."""
+        st.a = f"{a_callee}({self.a_args(args)})"
+        self.set_b(st, b_fn, args, lead)
+        self.finish_stmt(st, post)
+
     def finish_stmt(self, st, extra_post=()):
         """The statement, then the caller's mutations."""
         st.lines.append("@GO@")
@@ -493,9 +500,7 @@ class Program:
         name = f"f_{st.index}"
         self.free_fn(st, name, ps, results=True)
         args = self.call_args(ps)
-        st.a = f"{name}({self.a_args(args)})"
-        self.set_b(st, name, args)
-        self.finish_stmt(st)
+        self.emit(st, name, args, name)
 
     def gen_free_default(self, st):
         self.cur = st
@@ -503,9 +508,7 @@ class Program:
         name = f"fd_{st.index}"
         self.free_fn(st, name, ps, results=True)
         args = self.call_args(ps)
-        st.a = f"{name}({self.a_args(args)})"
-        self.set_b(st, name, args)
-        self.finish_stmt(st)
+        self.emit(st, name, args, name)
 
     def gen_default_derived_to_base(self, st):
         # `const eq::Base& p = eq::Derived(...)` (or a global Derived),
@@ -532,9 +535,7 @@ class Program:
             args[-1] = Arg("", dflt, uses=[g] if dflt == g else [])
             if dflt == g:
                 self.used.append(g)
-        st.a = f"{call}({self.a_args(args)})"
-        self.set_b(st, fn, args, lead)
-        self.finish_stmt(st)
+        self.emit(st, call, args, fn, lead)
 
     def gen_default_virtual_base(self, st):
         # known divergence: a default argument converted to a virtual base
@@ -574,9 +575,7 @@ class Program:
                 args.append(Arg(f'"{self.word()}"'))
             else:
                 args.append(Arg(self.var("derived")))
-        st.a = f"{name}({self.a_args(args)})"
-        self.set_b(st, name, args)
-        self.finish_stmt(st)
+        self.emit(st, name, args, name)
 
     def gen_free_overloaded(self, st):
         self.cur = st
@@ -589,9 +588,7 @@ class Program:
                               + self.body(st, f"{name}/{arity}", ps))
         ps = self.rng.choice(sets)
         args = self.call_args(ps)
-        st.a = f"{name}({self.a_args(args)})"
-        self.set_b(st, f"static_cast<void (*)({self.tlist(ps)})>({name})", args)
-        self.finish_stmt(st)
+        self.emit(st, name, args, f"static_cast<void (*)({self.tlist(ps)})>({name})")
 
     VALUE_TYPES = ["int", "long", "std::string", "eq::Item"]
 
@@ -608,9 +605,7 @@ class Program:
             f'std::string("{name}<") + eq::tn(x) + ">(" + eq::show(x{"".join(", " + p.name for p in rest)}) + ")"); }}')
         arg0 = self.arg_for(t, value_only=True, no_move=ref != "T")
         args = [arg0] + self.call_args(rest)
-        st.a = f"{name}({self.a_args(args)})"
-        self.set_b(st, f"{name}<{t}>", args)
-        self.finish_stmt(st)
+        self.emit(st, name, args, f"{name}<{t}>")
 
     def gen_free_template_explicit(self, st):
         # te<long, U>(an int) and similar: explicit template arguments, and a
@@ -665,9 +660,7 @@ class Program:
         fr = f"fr_{st.index}"
         st.lines.append(f"void (&{fr})({self.tlist(ps)}) = {name};")
         args = self.call_args(ps)
-        st.a = f"{fr}({self.a_args(args)})"
-        self.set_b(st, fr, args)
-        self.finish_stmt(st)
+        self.emit(st, fr, args, fr)
 
     def gen_std_function(self, st):
         self.cur = st
@@ -685,9 +678,7 @@ class Program:
                     f'{self.show(ps)} + ")"); }}')
         st.lines.append(f"std::function<void({self.tlist(ps)})> {sf} = {init};")
         args = self.call_args(ps)
-        st.a = f"{sf}({self.a_args(args)})"
-        self.set_b(st, sf, args)
-        self.finish_stmt(st, [f"{sf} = &{wrong};"])
+        self.emit(st, sf, args, sf, post=[f"{sf} = &{wrong};"])
 
     def gen_std_ref_counter(self, st):
         self.cur = st
@@ -703,9 +694,7 @@ class Program:
             f'"{name}(" + c.name + ")(" + {self.show(ps)} + ")"); }}')
         args = self.call_args(ps)
         args.insert(pos, Arg(f"std::ref(eq::{c})"))
-        st.a = f"{name}({self.a_args(args)})"
-        self.set_b(st, name, args)
-        self.finish_stmt(st)
+        self.emit(st, name, args, name)
 
     def gen_std_ref_wait_group(self, st):
         self.cur = st
@@ -729,14 +718,12 @@ class Program:
         st.globals.append(f"struct {cls} {{ static void sm({self.plist(ps)}) "
                           + self.body(st, f"{cls}::sm", ps) + " };")
         args = self.call_args(ps)
+        callee = f"{cls}::sm"
         if via_object:
             o = f"so_{st.index}"
             st.lines.append(f"{cls} {o};")
-            st.a = f"{o}.sm({self.a_args(args)})"
-        else:
-            st.a = f"{cls}::sm({self.a_args(args)})"
-        self.set_b(st, f"&{cls}::sm", args)
-        self.finish_stmt(st)
+            callee = f"{o}.sm"
+        self.emit(st, callee, args, f"&{cls}::sm")
 
     def gen_static_via_object(self, st):
         self.gen_static_member(st, via_object=True)
@@ -771,9 +758,7 @@ class Program:
         cls, _ = self.cls(st, ps)
         o = self.receiver_obj(st, cls)
         args = self.call_args(ps)
-        st.a = f"{o}.m({self.a_args(args)})"
-        self.set_b(st, f"&{cls}::m", args, [f"&{o}"])
-        self.finish_stmt(st)
+        self.emit(st, f"{o}.m", args, f"&{cls}::m", [f"&{o}"])
 
     def gen_member_arrow(self, st):
         self.cur = st
@@ -784,9 +769,8 @@ class Program:
         st.lines.append(f'{cls} alt_{st.index}{{"WRONG receiver"}};')
         st.lines.append(f"{cls}* {p} = &{o};")
         args = self.call_args(ps)
-        st.a = f"{p}->m({self.a_args(args)})"
-        self.set_b(st, f"&{cls}::m", args, [p])
-        self.finish_stmt(st, [f"{p} = &alt_{st.index};"])
+        self.emit(st, f"{p}->m", args, f"&{cls}::m", [p],
+                  post=[f"{p} = &alt_{st.index};"])
 
     def gen_member_const_ref(self, st):
         self.cur = st
@@ -796,9 +780,7 @@ class Program:
         cr = f"cr_{st.index}"
         st.lines.append(f"const {cls}& {cr} = {o};")
         args = self.call_args(ps)
-        st.a = f"{cr}.m({self.a_args(args)})"
-        self.set_b(st, f"&{cls}::m", args, [f"&{cr}"])
-        self.finish_stmt(st)
+        self.emit(st, f"{cr}.m", args, f"&{cls}::m", [f"&{cr}"])
 
     def gen_member_default(self, st):
         self.cur = st
@@ -806,9 +788,7 @@ class Program:
         cls, _ = self.cls(st, ps)
         o = self.receiver_obj(st, cls)
         args = self.call_args(ps)
-        st.a = f"{o}.m({self.a_args(args)})"
-        self.set_b(st, f"&{cls}::m", args, [f"&{o}"])
-        self.finish_stmt(st)
+        self.emit(st, f"{o}.m", args, f"&{cls}::m", [f"&{o}"])
 
     def gen_member_overloaded(self, st):
         self.cur = st
@@ -847,9 +827,7 @@ class Program:
         o = self.receiver_obj(st, cls)
         t = self.rng.choice(self.VALUE_TYPES)
         args = [self.arg_for(t, value_only=True)] + self.call_args(rest)
-        st.a = f"{o}.tm({self.a_args(args)})"
-        self.set_b(st, f"&{cls}::tm<{t}>", args, [f"&{o}"])
-        self.finish_stmt(st)
+        self.emit(st, f"{o}.tm", args, f"&{cls}::tm<{t}>", [f"&{o}"])
 
     def driver_method(self, st, ps, virtual=False):
         name = f"dm_{st.index}"
@@ -869,9 +847,8 @@ class Program:
         ps = self.params(0, 3, defaults=True)
         m = self.driver_method(st, ps, virtual)
         args = self.call_args(ps)
-        st.a = f"{'this->' if arrow else ''}{m}({self.a_args(args)})"
-        self.set_b(st, f"&Driver::{m}", args, ["this"])
-        self.finish_stmt(st)
+        self.emit(st, f"{'this->' if arrow else ''}{m}", args, f"&Driver::{m}",
+                  ["this"])
 
     def gen_this_arrow(self, st):
         self.gen_implicit_this(st, arrow=True)
@@ -904,9 +881,8 @@ class Program:
         bp = f"bp_{st.index}"
         st.lines.append(f"{b}* {bp} = &dobj_{st.index};")
         args = self.call_args(ps)
-        st.a = f"{bp}->v({self.a_args(args)})"
-        self.set_b(st, f"&{b}::v", args, [bp])
-        self.finish_stmt(st, [f"{bp} = &bobj_{st.index};"])
+        self.emit(st, f"{bp}->v", args, f"&{b}::v", [bp],
+                  post=[f"{bp} = &bobj_{st.index};"])
 
     def gen_virtual_base_ref(self, st):
         self.cur = st
@@ -915,9 +891,7 @@ class Program:
         br = f"br_{st.index}"
         st.lines.append(f"{b}& {br} = dobj_{st.index};")
         args = self.call_args(ps)
-        st.a = f"{br}.v({self.a_args(args)})"
-        self.set_b(st, f"&{b}::v", args, [f"&{br}"])
-        self.finish_stmt(st)
+        self.emit(st, f"{br}.v", args, f"&{b}::v", [f"&{br}"])
 
     def gen_ptm(self, st, arrow, virtual=False):
         self.cur = st
@@ -963,9 +937,7 @@ class Program:
         st.globals.append(f'{cls} {mk}(const std::string& w) {{ return {cls}("made_" + w); }}')
         s = self.var("string")
         args = self.call_args(ps)
-        st.a = f"{mk}({s}).m({self.a_args(args)})"
-        self.set_b(st, f"&{cls}::m", args, [f"{mk}({s})"])
-        self.finish_stmt(st)
+        self.emit(st, f"{mk}({s}).m", args, f"&{cls}::m", [f"{mk}({s})"])
 
     def gen_temp_receiver_ctor(self, st):
         self.cur = st
@@ -974,9 +946,7 @@ class Program:
         s = self.var("string")
         args = self.call_args(ps)
         recv = f'{cls}("tmp_" + {s})'
-        st.a = f"{recv}.m({self.a_args(args)})"
-        self.set_b(st, f"&{cls}::m", args, [recv])
-        self.finish_stmt(st)
+        self.emit(st, f"{recv}.m", args, f"&{cls}::m", [recv])
 
     # ---- kinds: C++23 explicit object member functions ---------------------
     # The object parameter decides the receiver, as in Go: by value (value
@@ -1008,9 +978,9 @@ class Program:
         o = self.receiver_obj(st, cls)
         st.lines.append(f"{cls}::home_ = &{o};")
         args = self.call_args(ps)
-        st.a = f"{o}.m({self.a_args(args)})"
-        self.set_b(st, fn or f"&{cls}::m", args, [lead.replace("@", o)])
-        self.finish_stmt(st, [f'{o}.who += "_changed";'] if changes_after else [])
+        post = [f'{o}.who += "_changed";'] if changes_after else []
+        self.emit(st, f"{o}.m", args, fn or f"&{cls}::m", [lead.replace("@", o)],
+                  post=post)
 
     def gen_explicit_object_value(self, st):
         self.gen_explicit_object(st, "this @", "@", changes_after=True)
@@ -1036,9 +1006,7 @@ class Program:
         s = self.var("string")
         args = self.call_args(ps)
         recv = f'{cls}("tmp_" + {s})'
-        st.a = f"{recv}.m({self.a_args(args)})"
-        self.set_b(st, f"&{cls}::m", args, [recv])
-        self.finish_stmt(st)
+        self.emit(st, f"{recv}.m", args, f"&{cls}::m", [recv])
 
     # ---- kinds: lambdas and function objects --------------------------------
     def captures(self, n):
@@ -1067,9 +1035,7 @@ class Program:
                f'"lambda_args_{st.index}[" + eq::show({", ".join(caps)}) + "](" + '
                f'{self.show(ps)} + ")"); }}')
         args = self.call_args(ps)
-        st.a = f"{lam}({self.a_args(args)})"
-        self.set_b(st, lam, args)
-        self.finish_stmt(st)
+        self.emit(st, lam, args, lam)
 
     def gen_lambda_init_capture(self, st):
         self.cur = st
@@ -1100,9 +1066,7 @@ class Program:
             f"auto {lam} = [{cap}]({self.plist(ps)}) {{ eq::record({st.index}, "
             f'"{lam}[" + eq::show({cap}) + "](" + {self.show(ps)} + ")"); }};')
         args = self.call_args(ps)
-        st.a = f"{lam}({self.a_args(args)})"
-        self.set_b(st, lam, args)
-        self.finish_stmt(st)
+        self.emit(st, lam, args, lam)
 
     def generic_lambda_text(self, st, name, forms):
         names = [f"g{k}" for k in range(len(forms))]
@@ -1128,18 +1092,14 @@ class Program:
         g = f"gl_{st.index}"
         st.lines.append(f"auto {g} = {self.generic_lambda_text(st, g, forms)};")
         args = self.generic_args(forms)
-        st.a = f"{g}({self.a_args(args)})"
-        self.set_b(st, g, args)
-        self.finish_stmt(st)
+        self.emit(st, g, args, g)
 
     def gen_generic_lambda_inplace(self, st):
         self.cur = st
         forms = self.generic_forms()
         lam = self.generic_lambda_text(st, f"glam_{st.index}", forms)
         args = self.generic_args(forms)
-        st.a = f"{lam}({self.a_args(args)})"
-        self.set_b(st, lam, args)
-        self.finish_stmt(st)
+        self.emit(st, lam, args, lam)
 
     # Known divergences (only with --known-divergences): the plugin passes
     # the specialization Sema deduced from the original arguments
@@ -1153,9 +1113,7 @@ class Program:
         st.lines.append(f"auto {g} = [](auto&& g0) {{ eq::record({st.index}, "
                         f'"{g}(" + eq::show(g0) + ")"); }};')
         args = [Arg(self.var("int"))]
-        st.a = f"{g}({self.a_args(args)})"
-        self.set_b(st, g, args)
-        self.finish_stmt(st)
+        self.emit(st, g, args, g)
 
     def gen_generic_array_literal(self, st):
         self.cur = st
@@ -1163,9 +1121,7 @@ class Program:
         st.lines.append(f"auto {g} = [](const auto& g0) {{ eq::record({st.index}, "
                         f'"{g}(" + eq::show(g0) + ")"); }};')
         args = [Arg(f'"{self.word()}"')]
-        st.a = f"{g}({self.a_args(args)})"
-        self.set_b(st, g, args)
-        self.finish_stmt(st)
+        self.emit(st, g, args, g)
 
     def functor_cls(self, st, sets):
         f = f"F_{st.index}"
@@ -1206,9 +1162,7 @@ class Program:
         st.lines.append(f'{f} {fn}{{"{self.word()}"}};')
         ps, _ = self.rng.choice(sets)
         args = self.call_args(ps)
-        st.a = f"{fn}({self.a_args(args)})"
-        self.set_b(st, fn, args)
-        self.finish_stmt(st, [f'{fn}.st = "MUTATED";'])
+        self.emit(st, fn, args, fn, post=[f'{fn}.st = "MUTATED";'])
 
     # ---- kinds: contexts (template instantiation, lambda body, macros) ------
     def gen_in_template(self, st):
@@ -1271,9 +1225,7 @@ class Program:
         self.free_fn(st, name, ps, results=True)
         st.globals.append(f"#define CALL_{st.index}(...) {name}(__VA_ARGS__)")
         args = self.call_args(ps)
-        st.a = f"CALL_{st.index}({self.a_args(args)})"
-        self.set_b(st, name, args)
-        self.finish_stmt(st)
+        self.emit(st, f"CALL_{st.index}", args, name)
 
     def gen_macro_statement(self, st):
         # the [[go]] itself comes from a macro expansion
