@@ -47,6 +47,17 @@
 
 #if defined(GORT_SPLIT_STACK) && GORT_SPLIT_STACK
 
+// Makes the current segment's `prev` current again: gort_stack_seg and the
+// stack limit (%fs:0x70). Clobbers rcx and rsi.
+	.macro SWITCH_TO_OLDER_SEGMENT
+	movq	gort_stack_seg@gottpoff(%rip), %rcx
+	movq	%fs:(%rcx), %rsi
+	movq	SEG_PREV(%rsi), %rsi
+	movq	%rsi, %fs:(%rcx)
+	movq	SEG_LIMIT(%rsi), %rsi
+	movq	%rsi, %fs:0x70
+	.endm
+
 	.section .note.GNU-split-stack,"",@progbits
 	.section .note.GNU-no-split-stack,"",@progbits
 	.section .note.GNU-stack,"",@progbits
@@ -193,12 +204,7 @@ __morestack:
 	call	*%r10
 
 	// The function returned: rax, rdx, xmm0-1, st0-1 hold its result.
-	movq	gort_stack_seg@gottpoff(%rip), %rcx
-	movq	%fs:(%rcx), %rsi
-	movq	SEG_PREV(%rsi), %rsi
-	movq	%rsi, %fs:(%rcx)
-	movq	SEG_LIMIT(%rsi), %rsi
-	movq	%rsi, %fs:0x70
+	SWITCH_TO_OLDER_SEGMENT
 .LEHE_ms:
 	leave
 	.cfi_remember_state
@@ -248,12 +254,7 @@ __morestack:
 	// younger segment. Switch back to the older one, then keep unwinding
 	// (on the younger segment's stack, which is at least 64 KiB).
 .Lms_landing:
-	movq	gort_stack_seg@gottpoff(%rip), %rcx
-	movq	%fs:(%rcx), %rsi
-	movq	SEG_PREV(%rsi), %rsi
-	movq	%rsi, %fs:(%rcx)
-	movq	SEG_LIMIT(%rsi), %rsi
-	movq	%rsi, %fs:0x70
+	SWITCH_TO_OLDER_SEGMENT
 	movq	%rax, %rdi
 	andq	$-16, %rsp
 	call	_Unwind_Resume@PLT
