@@ -1107,21 +1107,19 @@ class Program:
     # rvalues. An lvalue to `auto&&` deduces `int&`: the plugin rejects the
     # statement; a string literal to `const auto&` deduces `char[N]`: the
     # plugin's gort::go fails its static_assert. By hand both compile.
-    def gen_generic_forwarding_lvalue(self, st):
+    def generic_one_param(self, st, param, arg):
+        """A named generic lambda taking `param g0`, called with `arg`."""
         self.cur = st
         g = f"gl_{st.index}"
-        st.lines.append(f"auto {g} = [](auto&& g0) {{ eq::record({st.index}, "
+        st.lines.append(f"auto {g} = []({param} g0) {{ eq::record({st.index}, "
                         f'"{g}(" + eq::show(g0) + ")"); }};')
-        args = [Arg(self.var("int"))]
-        self.emit(st, g, args, g)
+        self.emit(st, g, [Arg(arg)], g)
+
+    def gen_generic_forwarding_lvalue(self, st):
+        self.generic_one_param(st, "auto&&", self.var("int"))
 
     def gen_generic_array_literal(self, st):
-        self.cur = st
-        g = f"gl_{st.index}"
-        st.lines.append(f"auto {g} = [](const auto& g0) {{ eq::record({st.index}, "
-                        f'"{g}(" + eq::show(g0) + ")"); }};')
-        args = [Arg(f'"{self.word()}"')]
-        self.emit(st, g, args, g)
+        self.generic_one_param(st, "const auto&", f'"{self.word()}"')
 
     def functor_cls(self, st, sets):
         f = f"F_{st.index}"
