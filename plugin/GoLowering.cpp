@@ -59,6 +59,11 @@ bool hasFunctionTemplate(const LookupResult &R) {
   return false;
 }
 
+// Qualified lookup of NS::<R's name>; true if it finds a function template.
+bool lookupFunctionTemplate(Sema &S, NamespaceDecl *NS, LookupResult &R) {
+  return S.LookupQualifiedName(R, NS) && hasFunctionTemplate(R);
+}
+
 // The function type a callee expression refers to, if any.
 const FunctionProtoType *protoOf(QualType T) {
   if (const auto *P = T->getAs<PointerType>())
@@ -182,9 +187,8 @@ private:
   bool collectFunctionObject();
   bool collectExplicitObjectMember(CXXMethodDecl *MD);
   Expr *stdReferenceTo(Expr *E, StringRef Name);
-  Expr *callFunctionTemplate(NamespaceDecl *NS, StringRef Name,
-                             MutableArrayRef<Expr *> Args,
-                             SourceLocation RParen);
+  Expr *callLookedUp(NamespaceDecl *NS, LookupResult &R,
+                     MutableArrayRef<Expr *> Args, SourceLocation RParen);
   void collectArguments(unsigned FirstArg);
   Expr *passArgument(Expr *Arg, unsigned ParamIndex);
   Expr *memberPointerTo(CXXMethodDecl *MD);
@@ -265,8 +269,7 @@ bool GoCallBuilder::collectExplicitObjectMember(CXXMethodDecl *MD) {
     return false;
   QualType SelfType = MD->getParamDecl(0)->getType();
   Expr *Self = Call->getArg(0);
-  if (SelfType->isLValueReferenceType() && Self->isLValue() &&
-      !isTemporary(Self)) {
+  if (SelfType->isLValueReferenceType() && !isTemporary(Self)) {
     // Shared: the reference keeps its conversions (a derived object bound
     // to `this const Base&` is converted here, in the caller's context).
     bool Const = SelfType.getNonReferenceType().isConstQualified();
@@ -285,20 +288,18 @@ bool GoCallBuilder::collectExplicitObjectMember(CXXMethodDecl *MD) {
 // ::std::ref(E) or ::std::cref(E) (<functional> comes with <gort/go.hpp>).
 Expr *GoCallBuilder::stdReferenceTo(Expr *E, StringRef Name) {
   NamespaceDecl *Std = S.getStdNamespace();
-  if (!Std)
+  LookupResult R(S, &Ctx.Idents.get(Name), Loc, Sema::LookupOrdinaryName);
+  if (!Std || !lookupFunctionTemplate(S, Std, R))
     return nullptr;
   Expr *Args[] = {E};
-  return callFunctionTemplate(Std, Name, Args, Loc);
+  return callLookedUp(Std, R, Args, Loc);
 }
 
-// ::NS::Name(Args...), Name a function template found by qualified lookup
-// (deduction happens here, as for the source text); null if not found.
-Expr *GoCallBuilder::callFunctionTemplate(NamespaceDecl *NS, StringRef Name,
-                                          MutableArrayRef<Expr *> Args,
-                                          SourceLocation RParen) {
-  LookupResult R(S, &Ctx.Idents.get(Name), Loc, Sema::LookupOrdinaryName);
-  if (!S.LookupQualifiedName(R, NS) || !hasFunctionTemplate(R))
-    return nullptr;
+// ::NS::f(Args...) for the function template f that R found in NS
+// (deduction happens here, as for the source text); null after an error.
+Expr *GoCallBuilder::callLookedUp(NamespaceDecl *NS, LookupResult &R,
+                                  MutableArrayRef<Expr *> Args,
+                                  SourceLocation RParen) {
   CXXScopeSpec SS;
   SS.MakeGlobal(Ctx, Loc);
   SS.Extend(Ctx, NS, Loc, Loc);
@@ -443,12 +444,13 @@ Expr *GoCallBuilder::receiver(Expr *Base, bool IsArrow) {
 
 Expr *GoCallBuilder::buildGoCall() {
   NamespaceDecl *NS = findGortNamespace(S, Loc);
-  if (!NS || !lookupGortGo(S, Loc)) {
+  LookupResult R(S, &Ctx.Idents.get("go"), Loc, Sema::LookupOrdinaryName);
+  if (!NS || !lookupFunctionTemplate(S, NS, R)) {
     diagMissingHeader(S, Loc);
     return nullptr;
   }
   // Sema reports why, if the call cannot be built.
-  Expr *GoCall = callFunctionTemplate(NS, "go", GoArgs, Call->getRParenLoc());
+  Expr *GoCall = callLookedUp(NS, R, GoArgs, Call->getRParenLoc());
   if (!GoCall)
     return nullptr;
   // The reused arguments keep the temporaries of the original statement:
@@ -467,11 +469,9 @@ Expr *GoCallBuilder::buildGoCall() {
 
 bool lookupGortGo(Sema &S, SourceLocation Loc) {
   NamespaceDecl *NS = findGortNamespace(S, Loc);
-  if (!NS)
-    return false;
   LookupResult R(S, &S.Context.Idents.get("go"), Loc,
                  Sema::LookupOrdinaryName);
-  return S.LookupQualifiedName(R, NS) && hasFunctionTemplate(R);
+  return NS && lookupFunctionTemplate(S, NS, R);
 }
 
 bool isGoStatement(const AttributedStmt *AS) {
