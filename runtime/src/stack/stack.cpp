@@ -37,8 +37,17 @@ constexpr std::size_t kGuard = kPage;
 // geometric so that deep recursion splits rarely; only touched pages cost
 // memory.
 constexpr std::size_t kMinGrowBytes = 64 * 1024;
-constexpr std::uint32_t kGrowCapClass = 5;  // ordinary growth stops at 1 MiB
+constexpr std::uint32_t kGrowCapClass = 9;  // ordinary growth stops at 16 MiB
 constexpr std::uint32_t kClasses = 40;
+// Classes from 2 MiB up are backed by transparent huge pages: their usable
+// part is made of whole, aligned 2 MiB extents (see arena_slot). Deep
+// recursion touches tens of MiB of fresh stack, and on this VM a 4 KiB page
+// fault costs ~17 us: 30 MiB took 140 ms in faults alone, 15-80 ms as huge
+// pages (Go's heap, and so its stacks, are MADV_HUGEPAGE too). A goroutine
+// reaches these classes only after filling ~2 MiB of smaller segments, so a
+// huge page at most doubles what it already has resident.
+constexpr std::size_t kHugePage = std::size_t(2) << 20;
+constexpr std::uint32_t kFirstHugeClass = 6;
 // Global pool: idle bytes kept resident per class; beyond, the coldest half
 // is returned to the kernel in one batch (MADV_DONTNEED over runs of
 // adjacent segments: every call costs a TLB shootdown on all CPUs).
@@ -63,6 +72,10 @@ std::size_t first_bytes_init() {
 std::size_t class_bytes(std::uint32_t cls) {
   static const std::size_t first = first_bytes_init();
   return kStackReserve + (cls == 0 ? first : kMinGrowBytes << (cls - 1));
+}
+
+bool huge_class(std::uint32_t cls) {
+  return GORT_SPLIT_STACK && cls >= kFirstHugeClass;
 }
 
 std::size_t stack_max_bytes() {
@@ -101,32 +114,54 @@ void install_guard(char* page) {
     ++mprotect_guards;
 }
 
-char* map_or_die(std::size_t bytes) {
-  void* mem = mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
+// Maps `bytes`; for huge classes 2 MiB-aligned and MADV_HUGEPAGE.
+char* map_or_die(std::size_t bytes, bool huge) {
+  std::size_t len = huge ? bytes + kHugePage : bytes;
+  void* mem = mmap(nullptr, len, PROT_READ | PROT_WRITE,
                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (mem == MAP_FAILED) fatal("out of memory allocating a goroutine stack");
-  return static_cast<char*>(mem);
+  auto* p = static_cast<char*>(mem);
+  if (!huge) return p;
+  auto addr = reinterpret_cast<std::uintptr_t>(p);
+  char* aligned = p + ((kHugePage - addr % kHugePage) % kHugePage);
+  if (aligned > p) munmap(p, std::size_t(aligned - p));
+  char* end = p + len;
+  if (end > aligned + bytes) munmap(aligned + bytes, std::size_t(end - aligned - bytes));
+  madvise(aligned, bytes, MADV_HUGEPAGE);  // best effort: THP may be off
+  return aligned;
+}
+
+// Address space of one slot of class cls. An ordinary slot is
+// [guard page][segment]. A huge slot's segment ends on a 2 MiB boundary so
+// that its usable part is whole huge-page extents; the 2 MiB extent below
+// holds the guard and the reserve at its top (the guard marker keeps that
+// extent on 4 KiB pages) and is otherwise never touched.
+std::size_t slot_bytes(std::uint32_t cls) {
+  if (huge_class(cls)) return class_bytes(cls) - kStackReserve + kHugePage;
+  return kGuard + class_bytes(cls);
 }
 
 // A fresh segment of class cls (header not yet written).
 char* arena_slot(std::uint32_t cls) {
-  std::size_t slot = kGuard + class_bytes(cls);
+  std::size_t slot = slot_bytes(cls);
+  bool huge = huge_class(cls);
   arena_lock.lock();
   char* base;
   if (slot > kArenaChunk / 4) {
-    base = map_or_die(slot);
+    base = map_or_die(slot, huge);
   } else {
     char*& cur = arena_cur[cls];
     if (std::size_t(arena_end[cls] - cur) < slot) {
-      cur = map_or_die(kArenaChunk);
+      cur = map_or_die(kArenaChunk, huge);
       arena_end[cls] = cur + kArenaChunk;
     }
     base = cur;
     cur += slot;
   }
-  install_guard(base);
+  char* lo = base + slot - class_bytes(cls);  // lowest usable byte
+  install_guard(lo - kGuard);
   arena_lock.unlock();
-  return base + kGuard;  // lowest usable byte
+  return lo;
 }
 
 // ---- Pools. ---------------------------------------------------------------
@@ -180,6 +215,7 @@ void trim_locked(global_pool& gp, std::size_t bytes, std::size_t upto) {
   for (char** it = first; it != last;) {
     char* run_lo = *it;
     char* run_hi = *it + bytes;
+    // Ordinary slots abut (guard between); huge slots never do.
     for (++it; it != last && *it == run_hi + kGuard; ++it) run_hi = *it + bytes;
     // Guard markers inside the run survive MADV_DONTNEED.
     madvise(run_lo, std::size_t(run_hi - run_lo), MADV_DONTNEED);
@@ -206,7 +242,8 @@ void pool_push_global_locked(stack_seg* s) {
   // libc leaves reserve pages resident (counting only the part above the
   // limit let the idle first segments reach ~10x the budget).
   std::size_t keep = kResidentBytesPerClass / bytes;
-  if (keep < 16) keep = 16;
+  std::size_t min_keep = huge_class(s->cls) ? 2 : 16;
+  if (keep < min_keep) keep = min_keep;
   if (gp.count - gp.trimmed > keep) trim_locked(gp, bytes, gp.count - keep / 2);
 }
 
