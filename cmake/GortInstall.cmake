@@ -24,13 +24,19 @@ target_link_options(gort_package INTERFACE ${GORT_LINK_OPTIONS})
 if(TARGET gort_plugin)
   target_compile_options(gort_package INTERFACE
     "$<${GORT_IS_CLANG22}:-fplugin=$<TARGET_FILE:gort_plugin>>")
-  add_dependencies(gort_package gort_plugin)
+  # Compiles that load the plugin must wait for its link step. A target
+  # dependency does not ensure that (Ninja starts a dependent's compiles
+  # once its dependencies' custom commands are done, before their links);
+  # a utility target depending on the plugin's file does.
+  add_custom_target(gort_plugin_built DEPENDS $<TARGET_FILE:gort_plugin>)
+  add_dependencies(gort_plugin_built gort_plugin)
+  add_dependencies(gort_package gort_plugin_built)
 endif()
 add_library(gort::gort ALIAS gort_package)
 
 # --- install ----------------------------------------------------------------
 install(TARGETS gort gort_tsan ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
-install(DIRECTORY ${CMAKE_SOURCE_DIR}/runtime/include/gort
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/runtime/include/gort
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 
 set(GORT_INSTALL_CMAKEDIR ${CMAKE_INSTALL_LIBDIR}/cmake/gort)
@@ -56,23 +62,23 @@ endforeach()
 get_filename_component(GORT_BOOST_CONTEXT_NAME ${GORT_BOOST_CONTEXT} NAME_WE)
 string(REGEX REPLACE "^lib" "" GORT_BOOST_CONTEXT_NAME ${GORT_BOOST_CONTEXT_NAME})
 configure_package_config_file(
-  ${CMAKE_SOURCE_DIR}/cmake/gortConfig.cmake.in
-  ${CMAKE_BINARY_DIR}/cmake/gortConfig.cmake
+  ${PROJECT_SOURCE_DIR}/cmake/gortConfig.cmake.in
+  ${PROJECT_BINARY_DIR}/cmake/gortConfig.cmake
   INSTALL_DESTINATION ${GORT_INSTALL_CMAKEDIR}
   PATH_VARS CMAKE_INSTALL_INCLUDEDIR CMAKE_INSTALL_LIBDIR GORT_INSTALL_PLUGIN)
 write_basic_package_version_file(
-  ${CMAKE_BINARY_DIR}/cmake/gortConfigVersion.cmake
+  ${PROJECT_BINARY_DIR}/cmake/gortConfigVersion.cmake
   VERSION ${PROJECT_VERSION} COMPATIBILITY SameMinorVersion)
-install(FILES ${CMAKE_BINARY_DIR}/cmake/gortConfig.cmake
-              ${CMAKE_BINARY_DIR}/cmake/gortConfigVersion.cmake
+install(FILES ${PROJECT_BINARY_DIR}/cmake/gortConfig.cmake
+              ${PROJECT_BINARY_DIR}/cmake/gortConfigVersion.cmake
         DESTINATION ${GORT_INSTALL_CMAKEDIR})
 
 # gort.pc finds the prefix from its own location (relocatable install).
 file(RELATIVE_PATH GORT_PC_TO_PREFIX /prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig /prefix)
-configure_file(${CMAKE_SOURCE_DIR}/cmake/gort.pc.in
-               ${CMAKE_BINARY_DIR}/cmake/gort.pc @ONLY)
-install(FILES ${CMAKE_BINARY_DIR}/cmake/gort.pc
+configure_file(${PROJECT_SOURCE_DIR}/cmake/gort.pc.in
+               ${PROJECT_BINARY_DIR}/cmake/gort.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/cmake/gort.pc
         DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 
 # The gdb extension: (gdb) source <prefix>/share/gort/gdb/gort.py
-install(FILES ${CMAKE_SOURCE_DIR}/tools/gdb/gort.py DESTINATION ${CMAKE_INSTALL_DATADIR}/gort/gdb)
+install(FILES ${PROJECT_SOURCE_DIR}/tools/gdb/gort.py DESTINATION ${CMAKE_INSTALL_DATADIR}/gort/gdb)
