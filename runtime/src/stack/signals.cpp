@@ -1,7 +1,10 @@
 // Signals and threads under split stacks (docs/design/stacks.md, "Signals").
 //
 //  * Every thread started through pthread_create (gort's Ms and the
-//    program's threads: gort++ links with --wrap=pthread_create) begins with
+//    program's threads: gort++ links with --wrap=pthread_create, and the
+//    program also defines pthread_create itself, which the dynamic linker
+//    binds for callers in shared libraries: std::thread's constructor is in
+//    libstdc++.so, beyond --wrap's reach) begins with
 //    a clean split-stack state (glibc reuses thread control blocks, whose
 //    %fs:0x70 may be stale) and gets an alternate signal stack, laid out as
 //    a segment that can grow (segments marked kSegSignal, allocated straight
@@ -18,6 +21,7 @@
 //  * The linker check: if the program was linked by a linker without the
 //    split-stack adjustment (GNU ld), calls into non-split code would run
 //    on a few hundred bytes of stack; we refuse to start.
+#include <dlfcn.h>
 #include <pthread.h>
 #include <signal.h>
 #include <string.h>
@@ -37,7 +41,6 @@
 #include "stack/stack.hpp"
 
 extern "C" {
-int __real_pthread_create(pthread_t*, const pthread_attr_t*, void* (*)(void*), void*);
 int __real_sigaction(int, const struct sigaction*, struct sigaction*);
 void gort_call_on_stack(void (*fn)(void*), void* arg, void* stack_top);
 }
@@ -233,6 +236,18 @@ extern "C" __attribute__((no_split_stack)) void* gort_thread_trampoline(void* p)
   return start.fn(start.arg);
 }
 
+using pthread_create_fn = int (*)(pthread_t*, const pthread_attr_t*,
+                                  void* (*)(void*), void*);
+
+// libc's pthread_create. Not __real_pthread_create: with the program
+// defining pthread_create (below), --wrap would resolve that name to it.
+pthread_create_fn libc_pthread_create() {
+  static const auto real =
+      reinterpret_cast<pthread_create_fn>(dlsym(RTLD_NEXT, "pthread_create"));
+  if (!real) fatal("gort: cannot find libc's pthread_create");
+  return real;
+}
+
 }  // namespace
 
 extern "C" int __wrap_pthread_create(pthread_t* t, const pthread_attr_t* attr,
@@ -241,9 +256,16 @@ extern "C" int __wrap_pthread_create(pthread_t* t, const pthread_attr_t* attr,
   if (!start) return EAGAIN;
   start->fn = fn;
   start->arg = arg;
-  int rc = __real_pthread_create(t, attr, gort_thread_trampoline, start);
+  int rc = libc_pthread_create()(t, attr, gort_thread_trampoline, start);
   if (rc != 0) std::free(start);
   return rc;
+}
+
+// The same for threads started from shared libraries (std::thread, a
+// library's worker pool): the executable's definition interposes libc's.
+extern "C" int pthread_create(pthread_t* t, const pthread_attr_t* attr,
+                              void* (*fn)(void*), void* arg) {
+  return __wrap_pthread_create(t, attr, fn, arg);
 }
 
 namespace gort::rt {
