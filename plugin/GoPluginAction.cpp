@@ -15,6 +15,7 @@
 // then a walk over the user's own code) unless a `[[go]]` was parsed in a
 // system header. Decls from a PCH or module come through
 // HandleInterestingDecl, which forwards here.
+#include "ErrnoLocation.h"
 #include "GoLowering.h"
 #include "GoState.h"
 
@@ -115,6 +116,12 @@ public:
       return true;
     const GoState &State = GoState::get();
     ASTContext &Ctx = TheSema->getASTContext();
+    if (!LookedUpExternalErrno && Ctx.getExternalSource()) {
+      LookedUpExternalErrno = true;
+      forgetErrnoLocationIsConst(Ctx);
+    }
+    for (Decl *D : Group)
+      forgetErrnoLocationIsConst(D);
     if (SplitStack)
       for (Decl *D : Group)
         markVariadicNoSplitStack(D, Ctx);
@@ -132,6 +139,7 @@ public:
 
 private:
   bool SplitStack;
+  bool LookedUpExternalErrno = false;
   Sema *TheSema = nullptr;
   // Statements already lowered or diagnosed (a declaration can be handed
   // over more than once, for example a namespace and then its members).
