@@ -9,6 +9,15 @@
 // CHECK-DAG: goroutine 2 [chan receive] in {{wait_for_work|worker_main}}
 // CHECK-DAG: goroutine 3 [sync.Mutex.Lock]
 // CHECK: #{{[0-9]+}} {{.*}}worker_main
+// Program code without debug information (the runtime keeps its own):
+// functions are named from the symbol table, nothing throws.
+// RUN: %gortxx -O1 -g0 %s -o %t.nodebug
+// RUN: gdb -nx -batch -ex run -ex "source %gort_src/tools/gdb/gort.py" \
+// RUN:   -ex "info goroutines" %t.nodebug 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=NODEBUG --implicit-check-not=Exception
+// NODEBUG: goroutine 1 [running]
+// NODEBUG-DAG: goroutine 2 [chan receive] in {{wait_for_work|worker_main}}
+// NODEBUG-DAG: goroutine 3 [sync.Mutex.Lock] in
 #include <gort/gort.hpp>
 
 #include <csignal>

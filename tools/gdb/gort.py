@@ -49,24 +49,48 @@ def _saved_registers(g):
     return ctx + 0x48, _word(ctx + 0x38), _word(ctx + 0x40)
 
 
+# Frames that are gort's, the standard library's or Boost.Context's, not
+# the program's: skipped when saying where a goroutine is.
+LIBRARY_PREFIXES = ("gort::", "gort_", "__morestack", "std::", "boost::",
+                    "jump_fcontext", "ontop_fcontext", "make_fcontext")
+
+
 def _function_at(pc):
-    block = gdb.block_for_pc(pc)
+    """The function at pc: from debug information (inlined calls included),
+    else the ELF symbol (code built without -g), else None."""
+    try:
+        block = gdb.block_for_pc(pc)
+    except RuntimeError:
+        block = None
     while block and not block.function:
         block = block.superblock
-    return block.function.print_name if block else None
+    if block:
+        return block.function.print_name
+    try:
+        text = gdb.execute("info symbol %d" % pc, to_string=True)
+    except gdb.error:
+        return None
+    if text.startswith("No symbol"):
+        return None
+    return text.split(" + ")[0].split(" in section ")[0].strip()
 
 
 def _where(regs):
-    """The first frame outside the runtime, following the frame-pointer
-    chain from the saved context (as the runtime's own dumps do)."""
+    """The first frame outside the libraries, following the frame-pointer
+    chain from the saved context (as the runtime's own dumps do). Frames
+    built without frame pointers end the walk; segments are not ordered in
+    memory, so the chain may go up or down."""
     _, fp, pc = regs
-    for _ in range(32):
+    for _ in range(64):
         name = _function_at(pc - 1)
-        if name and not name.startswith(("gort::rt::", "gort::detail::")):
+        if name and not name.startswith(LIBRARY_PREFIXES):
             return name
-        if fp == 0:
+        if fp == 0 or fp % 8:
             break
-        pc, fp = _word(fp + 8), _word(fp)
+        try:
+            pc, fp = _word(fp + 8), _word(fp)
+        except gdb.error:  # gdb.MemoryError: not a frame pointer after all
+            break
     return hex(regs[2])
 
 
