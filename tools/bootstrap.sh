@@ -6,7 +6,7 @@
 set -euo pipefail
 
 packages=(clang-22 libclang-22-dev llvm-22-dev llvm-22-tools lld-22 libclang-rt-22-dev binutils gdb
-          libboost-context1.81-dev cmake ninja-build g++ python3)
+          libboost-context1.81-dev cmake ninja-build g++ libgcc-12-dev python3)
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(golang-go libboost-fiber1.81-dev)
 fi

@@ -8,6 +8,12 @@
 // CHECK: fatal error: all goroutines are asleep - deadlock!
 // CHECK-EMPTY:
 // CHECK-NEXT: goroutine 1 [chan receive]:
+// Each stack names the program's frames, with file:line (the frame-pointer
+// walk goes past the split-stack trampolines, __morestack_non_split).
+// CHECK-NEXT: gort::chan<int>::recv() const
+// CHECK-NEXT: {{^}}	{{.*}}chan.hpp:{{[0-9]+}}
+// CHECK-NEXT: {{^main$}}
+// CHECK-NEXT: {{^}}	{{.*}}deadlock_channels.cpp:[[#@LINE+19]]
 // CHECK-DAG: goroutine {{[0-9]+}} [chan send]:
 // CHECK-DAG: goroutine {{[0-9]+}} [select]:
 // CHECK-DAG: goroutine {{[0-9]+}} [select (no cases)]:

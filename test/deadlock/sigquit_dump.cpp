@@ -11,6 +11,9 @@
 // CHECK-NEXT: goroutine 1 [running]:
 // CHECK-DAG: goroutine {{[0-9]+}} [sync.Mutex.Lock]:
 // CHECK-DAG: goroutine {{[0-9]+}} [sleep]:
+// CHECK-NEXT: gort::sleep_for
+// CHECK-NEXT: time.hpp
+// CHECK-NEXT: main::$_1::operator()() const
 // CHECK-DAG: goroutine {{[0-9]+}} [runnable]:
 #include <gort/gort.hpp>
 #include <signal.h>

@@ -9,7 +9,13 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "panic/symbolize.hpp"
 #include "scheduler/sched.hpp"
+
+#if GORT_SPLIT_STACK
+// Return points inside the split-stack trampolines (stack/morestack.S).
+extern "C" char gort_ns_fast_return[], gort_ns_args_return[], gort_ms_body_return[];
+#endif
 
 namespace gort::rt {
 
@@ -21,37 +27,92 @@ bool starts_with(const char* s, const char* prefix) {
 
 enum class frame { printed, hidden, bottom };
 
-// Prints the frame containing `pc` (an address inside the call, i.e. a
-// return address minus one).
-frame print_pc(std::FILE* out, void* pc) {
-  Dl_info info{};
-  if (!dladdr(pc, &info)) return frame::hidden;
-  char* owned = nullptr;
-  const char* name = info.dli_sname;
-  if (name) {
-    int status = 0;
-    owned = abi::__cxa_demangle(name, nullptr, nullptr, &status);
-    if (status == 0 && owned) name = owned;
+// A demangled name (owned, free it) or null if `name` is not mangled.
+char* demangle(const char* name) {
+  if (!name || !starts_with(name, "_Z")) return nullptr;
+  int status = 0;
+  char* d = abi::__cxa_demangle(name, nullptr, nullptr, &status);
+  if (status != 0) {
+    std::free(d);
+    return nullptr;
   }
-  frame result = frame::printed;
-  if (!name) {
-    name = "?";  // a static function: link with -rdynamic for names
+  return d;
+}
+
+// What a frame of function `name` is to a traceback. The goroutine's entry
+// (gort::go's closure), __wrap_main and Boost.Context's make_fcontext are
+// the bottom; the runtime and gort::go's std::invoke/std::apply plumbing are
+// left out, as Go leaves out runtime frames.
+// The qualified name in a demangled signature: after the return type of a
+// template specialization ("void std::__invoke_impl<...>(...)").
+const char* qualified_name(const char* sig) {
+  const char* start = sig;
+  int angle = 0;
+  for (const char* p = sig; *p; ++p) {
+    if (*p == '<') ++angle;
+    else if (*p == '>') --angle;
+    else if (*p == '(' && angle == 0) break;
+    else if (*p == ' ' && angle == 0) start = p + 1;
   }
-  // Below these frames: the runtime's goroutine entry or libc's start-up.
+  return start;
+}
+
+// Names the demangler gives up on (Clang's lambda names, `$_0`, inside
+// local entities) are matched in their mangled form.
+frame classify(const char* name) {
+  name = qualified_name(name);
   if (starts_with(name, "gort::detail::closure<") ||
+      starts_with(name, "_ZN4gort6detail7closureI") ||
       std::strcmp(name, "__wrap_main") == 0 ||
-      std::strcmp(name, "make_fcontext") == 0) {
-    result = frame::bottom;
-  } else if (starts_with(name, "gort::rt::") ||
-             starts_with(name, "gort::detail::")) {
-    result = frame::hidden;
-  } else {
-    std::uintptr_t off = reinterpret_cast<std::uintptr_t>(pc) + 1 -
-                         reinterpret_cast<std::uintptr_t>(info.dli_fbase);
-    std::fprintf(out, "%s\n\t%s+0x%lx\n", name,
-                 info.dli_fname ? info.dli_fname : "?", (unsigned long)off);
+      std::strcmp(name, "make_fcontext") == 0)
+    return frame::bottom;
+  static const char* const hidden[] = {
+      "gort::rt::", "gort::detail::", "gort_", "__morestack", "std::__invoke",
+      "std::invoke<", "std::__apply_impl", "std::apply<",
+      "_ZN4gort2rt", "_ZZN4gort2rt", "_ZN4gort6detail", "_ZZN4gort6detail",
+      "_ZSt13__invoke_impl", "_ZSt8__invoke", "_ZSt6invoke",
+      "_ZSt12__apply_impl", "_ZSt5apply"};
+  for (const char* prefix : hidden)
+    if (starts_with(name, prefix)) return frame::hidden;
+  return frame::printed;
+}
+
+// Prints the frames at `pc` (an address inside the call, i.e. a return
+// address minus one): one per inlined call, innermost first, as
+//   function
+//   \t<file>:<line>            (with debug information)
+//   \t<module>+0x<offset>      (without)
+// The bottom frame is printed too when `*printed` is false (nothing printed
+// yet: the goroutine's function was inlined into gort::go's closure); sets
+// *printed when it prints. Returns the kind of the function containing pc.
+frame print_pc(std::FILE* out, void* pc, bool* printed) {
+  auto addr = reinterpret_cast<std::uintptr_t>(pc);
+  frame_name names[32];
+  int n = symbolize(addr, names, 32);
+  Dl_info info{};
+  bool have_module = dladdr(pc, &info) != 0;
+  if (n == 0 && !have_module) return frame::hidden;
+  frame result = frame::printed;
+  for (int i = 0; i < (n ? n : 1); ++i) {
+    const char* raw = n ? names[i].function : nullptr;
+    char* owned = demangle(raw);
+    const char* name = owned ? owned : raw ? raw : "?";
+    frame kind = classify(name);
+    if (kind == frame::printed || (kind == frame::bottom && !*printed)) {
+      *printed = true;
+      if (n && names[i].file) {
+        std::fprintf(out, "%s\n\t%s:%d\n", name, names[i].file, names[i].line);
+      } else {
+        std::uintptr_t off = addr + 1 - reinterpret_cast<std::uintptr_t>(info.dli_fbase);
+        std::fprintf(out, "%s\n\t%s+0x%lx\n", name,
+                     have_module && info.dli_fname ? info.dli_fname : "?",
+                     (unsigned long)off);
+      }
+    }
+    std::free(owned);
+    // The function containing pc (the last name) decides for the frame.
+    if (i == (n ? n : 1) - 1) result = kind;
   }
-  std::free(owned);
   return result;
 }
 
@@ -71,8 +132,10 @@ void print_traceback(std::FILE* out, const char* skip_through) {
       }
     }
   }
-  for (int i = first; i < n; ++i)
-    if (print_pc(out, static_cast<char*>(pcs[i]) - 1) == frame::bottom) break;
+  bool printed = false;
+  for (int i = first; i < n; ++i) {
+    if (print_pc(out, static_cast<char*>(pcs[i]) - 1, &printed) == frame::bottom) break;
+  }
 }
 
 void print_parked_traceback(std::FILE* out, const G* g) {
@@ -84,8 +147,9 @@ void print_parked_traceback(std::FILE* out, const G* g) {
   auto hi = reinterpret_cast<std::uintptr_t>(g->stk.hi);
   std::uintptr_t fp = ctx[7];
   std::uintptr_t pc = ctx[8];
+  bool printed = false;
   for (int depth = 0; depth < 64 && pc; ++depth) {
-    if (print_pc(out, reinterpret_cast<void*>(pc - 1)) == frame::bottom) break;
+    if (print_pc(out, reinterpret_cast<void*>(pc - 1), &printed) == frame::bottom) break;
     // Follow the frame-pointer chain while it stays on this goroutine's
     // stack segments (__morestack keeps the chain linked across them).
     if ((fp & 7) || !stack_contains(g, reinterpret_cast<void*>(fp)) ||
@@ -94,6 +158,22 @@ void print_parked_traceback(std::FILE* out, const G* g) {
     auto* frame_words = reinterpret_cast<const std::uintptr_t*>(fp);
     std::uintptr_t next_fp = frame_words[0];
     pc = frame_words[1];
+#if GORT_SPLIT_STACK
+    // A split function entered through __morestack(_non_split): its return
+    // address is in that trampoline, and the trampoline's caller-facing
+    // return (C, the function's caller) is further up, past R.
+    if (pc == reinterpret_cast<std::uintptr_t>(gort_ns_fast_return)) {
+      pc = frame_words[3];  // no frame of its own: [R][C] above ours
+    } else if (pc == reinterpret_cast<std::uintptr_t>(gort_ns_args_return) ||
+               pc == reinterpret_cast<std::uintptr_t>(gort_ms_body_return)) {
+      if ((next_fp & 7) || !stack_contains(g, reinterpret_cast<void*>(next_fp)) ||
+          !stack_contains(g, reinterpret_cast<void*>(next_fp + 23)))
+        break;
+      auto* tramp = reinterpret_cast<const std::uintptr_t*>(next_fp);
+      pc = tramp[2];  // [saved rbp][R][C]
+      next_fp = tramp[0];
+    }
+#endif
     // Within a segment the chain goes up; across segments it may not.
     if (next_fp == fp || (next_fp < fp && fp >= lo && fp < hi)) break;
     fp = next_fp;

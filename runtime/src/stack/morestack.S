@@ -91,6 +91,9 @@ __morestack_non_split:
 	movq	(%rsp), %r10
 	incq	%r10				# R + 1: the body
 	call	*%r10
+	.globl	gort_ns_fast_return		# frame-pointer walks: R at +16, C at +24
+	.hidden	gort_ns_fast_return
+gort_ns_fast_return:
 	ret
 .Lns_grow_fast:
 	// r10 = rsp - frame: recover the frame size (r11 is 0).
@@ -122,6 +125,9 @@ __morestack_non_split:
 	movq	8(%rbp), %r10
 	incq	%r10				# R + 1: the body
 	call	*%r10
+	.globl	gort_ns_args_return		# frame-pointer walks: C at rbp + 16
+	.hidden	gort_ns_args_return
+gort_ns_args_return:
 	leave
 	.cfi_remember_state
 	.cfi_def_cfa %rsp, 16
@@ -202,6 +208,9 @@ __morestack:
 	movq	-24(%rbp), %rsi
 	movq	-32(%rbp), %rdi
 	call	*%r10
+	.globl	gort_ms_body_return		# frame-pointer walks: C at rbp + 16
+	.hidden	gort_ms_body_return
+gort_ms_body_return:
 
 	// The function returned: rax, rdx, xmm0-1, st0-1 hold its result.
 	SWITCH_TO_OLDER_SEGMENT

@@ -101,11 +101,14 @@ void handoff_p(P* p) {
   sched.lock.unlock();
 }
 
+__thread bool syscalls_without_handoff = false;
+
 bool enter_syscall(bool block_at_once) {
   // Only goroutines hand off; a call nested inside gort::blocking (already
   // in a system call) is just a call.
   G* g = current_g();
-  if (!g || g->status.load(std::memory_order_relaxed) == gstatus::syscall)
+  if (!g || syscalls_without_handoff ||
+      g->status.load(std::memory_order_relaxed) == gstatus::syscall)
     return false;
   if (block_at_once)
     entersyscallblock();

@@ -30,6 +30,13 @@ void poke_sysmon();
 // Enters a system call if the caller is a goroutine not already in one;
 // returns whether it did (then call leave_syscall).
 bool enter_syscall(bool block_at_once);
+
+// While set on a thread, its interposed calls are plain calls (no handoff):
+// the runtime's own libc calls on a fatal path (symbolizing a goroutine
+// dump opens and maps files) must not let the other goroutines run, and
+// change, while the dump is written.
+extern __thread bool syscalls_without_handoff
+    __attribute__((tls_model("initial-exec")));
 // exitsyscall, preserving errno (exitsyscall may move the goroutine to
 // another thread, whose errno is a different variable).
 void leave_syscall();

@@ -1,0 +1,98 @@
+// See symbolize.hpp. libbacktrace's interface (backtrace.h is not installed
+// with GCC's copy, libgcc-dev's libbacktrace.a; these declarations are its
+// stable public API).
+#include "panic/symbolize.hpp"
+
+#include <dlfcn.h>
+
+#include "syscall/syscall.hpp"
+
+#if GORT_HAVE_LIBBACKTRACE
+extern "C" {
+struct backtrace_state;
+typedef void (*backtrace_error_callback)(void* data, const char* msg, int errnum);
+typedef int (*backtrace_full_callback)(void* data, std::uintptr_t pc,
+                                       const char* filename, int lineno,
+                                       const char* function);
+typedef void (*backtrace_syminfo_callback)(void* data, std::uintptr_t pc,
+                                           const char* symname,
+                                           std::uintptr_t symval,
+                                           std::uintptr_t symsize);
+backtrace_state* backtrace_create_state(const char* filename, int threaded,
+                                        backtrace_error_callback error_callback,
+                                        void* data);
+int backtrace_pcinfo(backtrace_state* state, std::uintptr_t pc,
+                     backtrace_full_callback callback,
+                     backtrace_error_callback error_callback, void* data);
+int backtrace_syminfo(backtrace_state* state, std::uintptr_t addr,
+                      backtrace_syminfo_callback callback,
+                      backtrace_error_callback error_callback, void* data);
+}
+#endif
+
+namespace gort::rt {
+namespace {
+
+struct collected {
+  frame_name* out;
+  int max;
+  int n = 0;
+};
+
+#if GORT_HAVE_LIBBACKTRACE
+void ignore_error(void*, const char*, int) {}
+
+backtrace_state* state() {
+  // The executable itself (filename null: /proc/self/exe); shared
+  // libraries are found through dl_iterate_phdr.
+  static backtrace_state* s = backtrace_create_state(nullptr, 1, ignore_error, nullptr);
+  return s;
+}
+
+int on_pcinfo(void* data, std::uintptr_t, const char* file, int line,
+              const char* function) {
+  auto* c = static_cast<collected*>(data);
+  if (!function && !file) return 0;  // no debug information here
+  if (c->n < c->max) c->out[c->n++] = frame_name{function, file, line};
+  return 0;
+}
+
+// The ELF symbol's name into *data (a const char*).
+void on_syminfo(void* data, std::uintptr_t, const char* symname, std::uintptr_t,
+                std::uintptr_t) {
+  *static_cast<const char**>(data) = symname;
+}
+#endif
+
+}  // namespace
+
+int symbolize(std::uintptr_t pc, frame_name* out, int max) {
+  collected c{out, max};
+#if GORT_HAVE_LIBBACKTRACE
+  // libbacktrace opens and maps the binaries: no handoff meanwhile.
+  struct direct_syscalls {
+    bool saved = syscalls_without_handoff;
+    direct_syscalls() { syscalls_without_handoff = true; }
+    ~direct_syscalls() { syscalls_without_handoff = saved; }
+  } direct;
+  if (backtrace_state* s = state()) {
+    backtrace_pcinfo(s, pc, on_pcinfo, ignore_error, &c);
+    // No debug information, or none naming the function: the ELF symbol.
+    if (c.n == 0 || !c.out[c.n - 1].function) {
+      const char* name = nullptr;
+      backtrace_syminfo(s, pc, on_syminfo, ignore_error, &name);
+      if (name && c.n == 0 && max > 0) c.out[c.n++] = frame_name{name, nullptr, 0};
+      else if (name && c.n > 0) c.out[c.n - 1].function = name;
+    }
+    if (c.n > 0) return c.n;
+  }
+#endif
+  Dl_info info{};
+  if (max > 0 && dladdr(reinterpret_cast<void*>(pc), &info) && info.dli_sname) {
+    out[0] = frame_name{info.dli_sname, nullptr, 0};
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace gort::rt
