@@ -9,6 +9,11 @@
 namespace gort::rt {
 
 void flush_std_streams() noexcept {
+  // Constructs the standard streams if no one has yet: a fatal error during
+  // static initialisation (a deadlock, a panic) may come before the
+  // program's own std::ios_base::Init (libstdc++ 12 has one per TU that
+  // includes <iostream>, and the program may have none).
+  std::ios_base::Init streams;
   try {
     std::cout.flush();
     std::clog.flush();

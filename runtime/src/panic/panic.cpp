@@ -57,6 +57,15 @@ std::string describe(std::exception_ptr e) {
 
 }  // namespace
 
+void fatal_misuse(const char* msg) noexcept {
+  flush_std_streams();
+  std::fprintf(stderr, "fatal error: %s\n\n", msg);
+  print_current_header(stderr);
+  print_traceback(stderr);
+  std::fflush(stderr);
+  _exit(2);
+}
+
 void install_panic_handler() {
   static std::once_flag once;
   std::call_once(once, [] {

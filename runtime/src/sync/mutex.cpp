@@ -6,6 +6,7 @@
 #include <gort/sync.hpp>
 
 #include "base/fatal.hpp"
+#include "panic/panic.hpp"
 
 namespace gort {
 
@@ -25,7 +26,7 @@ void mutex::lock_slow() {
 void mutex::unlock_slow() {
   // fetch_sub saw 2 (contended: now 1) or 0 (not locked: now ~0u).
   if (state_.load(std::memory_order_relaxed) == ~0u)
-    rt::fatal("sync: unlock of unlocked mutex");
+    rt::fatal_misuse("sync: unlock of unlocked mutex");
   state_.store(0, std::memory_order_release);
   waiters_.wake(1);
 }

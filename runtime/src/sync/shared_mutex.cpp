@@ -4,6 +4,7 @@
 #include <gort/sync.hpp>
 
 #include "base/fatal.hpp"
+#include "panic/panic.hpp"
 #include "sync/waitq.hpp"
 
 namespace gort {
@@ -37,7 +38,7 @@ void shared_mutex::unlock() {
   lock_.lock();
   if (!writer_) {
     lock_.unlock();
-    rt::fatal("sync: Unlock of unlocked RWMutex");
+    rt::fatal_misuse("sync: Unlock of unlocked RWMutex");
   }
   writer_ = false;
   waiter* wake = nullptr;
@@ -80,7 +81,7 @@ void shared_mutex::unlock_shared() {
   lock_.lock();
   if (readers_ == 0) {
     lock_.unlock();
-    rt::fatal("sync: RUnlock of unlocked RWMutex");
+    rt::fatal_misuse("sync: RUnlock of unlocked RWMutex");
   }
   waiter* wake = nullptr;
   if (--readers_ == 0 && writer_head_) {
