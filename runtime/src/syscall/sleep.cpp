@@ -3,13 +3,16 @@
 // goroutine on a runtime timer instead of blocking its thread. A parked
 // goroutine is never interrupted by a signal: the full time elapses, the
 // remaining time written back is zero, and the result is success. From a
-// plain thread they are the real calls.
+// plain thread, and inside gort::blocking (the goroutine is already in a
+// system call: its P may be running another goroutine), they are the real
+// calls.
 #include <errno.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "base/clock.hpp"
 #include "scheduler/park.hpp"
+#include "scheduler/sched.hpp"
 #include "syscall/syscall.hpp"
 #include "timer/timer.hpp"
 
@@ -19,6 +22,14 @@ namespace {
 
 std::int64_t to_ns(const timespec& ts) {
   return std::int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
+// Should this sleep park the calling goroutine? Not on a plain thread, and
+// not inside gort::blocking, where parking would leave the goroutine both
+// in its system call and on a timer.
+bool parks() {
+  G* g = current_g();
+  return g && g->status.load(std::memory_order_relaxed) != gstatus::syscall;
 }
 
 void park_for(std::int64_t ns) {
@@ -32,7 +43,7 @@ extern "C" int nanosleep(const struct timespec* req, struct timespec* rem) {
   using namespace gort::rt;
   static auto* real = reinterpret_cast<int (*)(const timespec*, timespec*)>(
       real_libc_function("nanosleep"));
-  if (!on_goroutine()) return real(req, rem);
+  if (!parks()) return real(req, rem);
   if (!req || req->tv_nsec < 0 || req->tv_nsec >= 1'000'000'000 || req->tv_sec < 0) {
     errno = EINVAL;
     return -1;
@@ -49,7 +60,7 @@ extern "C" int clock_nanosleep(clockid_t clock, int flags,
   static auto* real =
       reinterpret_cast<int (*)(clockid_t, int, const timespec*, timespec*)>(
           real_libc_function("clock_nanosleep"));
-  if (!on_goroutine() || !req) return real(clock, flags, req, rem);
+  if (!parks() || !req) return real(clock, flags, req, rem);
   if (req->tv_nsec < 0 || req->tv_nsec >= 1'000'000'000) return EINVAL;
   if (clock != CLOCK_MONOTONIC && clock != CLOCK_REALTIME &&
       clock != CLOCK_BOOTTIME && clock != CLOCK_TAI)
@@ -69,7 +80,7 @@ extern "C" int clock_nanosleep(clockid_t clock, int flags,
 extern "C" int usleep(useconds_t us) {
   using namespace gort::rt;
   static auto* real = reinterpret_cast<int (*)(useconds_t)>(real_libc_function("usleep"));
-  if (!on_goroutine()) return real(us);
+  if (!parks()) return real(us);
   park_for(std::int64_t(us) * 1000);
   return 0;
 }
@@ -77,7 +88,7 @@ extern "C" int usleep(useconds_t us) {
 extern "C" unsigned int sleep(unsigned int seconds) {
   using namespace gort::rt;
   static auto* real = reinterpret_cast<unsigned (*)(unsigned)>(real_libc_function("sleep"));
-  if (!on_goroutine()) return real(seconds);
+  if (!parks()) return real(seconds);
   park_for(std::int64_t(seconds) * 1'000'000'000);
   return 0;
 }
