@@ -1,5 +1,6 @@
 // The deadlock check. It runs whenever something that could wake a
-// goroutine goes away: an M going idle, a plain thread parking or exiting.
+// goroutine goes away: an M going idle, a plain thread parking or exiting
+// (stack/signals.cpp's thread start-up registers the exit hook).
 // It declares deadlock only if every M is idle, every run queue is empty,
 // no timer is pending, no goroutine is in a system call, and no thread
 // outside the runtime is alive and not parked on a gort primitive.
@@ -14,6 +15,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -31,6 +33,23 @@ namespace {
 
 std::atomic<int> plain_threads_parked{0};
 std::atomic<int> runtime_threads{0};  // timer thread, sysmon (not Ms)
+
+// Plain threads that are exiting but may still be listed in /proc (guarded
+// by sched.lock). If it is full, an exit goes uncounted until it is gone
+// from /proc: a deadlock is then reported at the next check, not missed.
+constexpr int kMaxExiting = 64;
+pid_t exiting_tids[kMaxExiting];
+int exiting_count = 0;
+
+// How many of the exiting threads still exist (forgetting those gone).
+int exiting_still_listed() {
+  int kept = 0;
+  for (int i = 0; i < exiting_count; ++i)
+    if (syscall(SYS_tgkill, getpid(), exiting_tids[i], 0) == 0)
+      exiting_tids[kept++] = exiting_tids[i];
+  exiting_count = kept;
+  return kept;
+}
 
 // Threads in the process now, from /proc/self/status ("Threads:").
 int os_thread_count() {
@@ -76,6 +95,13 @@ void plain_thread_unparked() {
   plain_threads_parked.fetch_sub(1, std::memory_order_seq_cst);
 }
 
+void plain_thread_exiting() {
+  sched.lock.lock();
+  if (exiting_count < kMaxExiting) exiting_tids[exiting_count++] = gettid();
+  checkdead_locked();
+  sched.lock.unlock();
+}
+
 void checkdead_locked() {
   if (sched.nprocs.load(std::memory_order_relaxed) == 0) return;  // not started
   // An M that runs, spins or sits in a system call is not idle.
@@ -92,6 +118,7 @@ void checkdead_locked() {
   int wakers = threads - sched.mtotal -
                runtime_threads.load(std::memory_order_seq_cst) -
                plain_threads_parked.load(std::memory_order_seq_cst);
+  if (threads >= 0 && wakers > 0 && exiting_count > 0) wakers -= exiting_still_listed();
   if (threads < 0 || wakers > 0) return;
   flush_std_streams();
   std::fprintf(stderr, "fatal error: all goroutines are asleep - deadlock!\n\n");

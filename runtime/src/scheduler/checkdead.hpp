@@ -14,6 +14,10 @@ namespace gort::rt {
 void start_runtime_thread(void* (*fn)(void*), const char* what);
 void plain_thread_parking();    // a plain thread is about to sleep in park
 void plain_thread_unparked();   // its waker, before waking it
+// A plain thread is exiting (its start function returned or it called
+// pthread_exit): it can wake no one any more, though /proc lists it for a
+// moment longer. Runs the check, which may now find a deadlock.
+void plain_thread_exiting();
 
 // With sched.lock held, when an M goes idle: if nothing can ever run again,
 // prints "fatal error: all goroutines are asleep - deadlock!" and a dump

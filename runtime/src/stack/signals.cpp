@@ -36,6 +36,7 @@
 
 #include "base/fatal.hpp"
 #include "panic/traceback.hpp"
+#include "scheduler/checkdead.hpp"
 #include "scheduler/sched.hpp"
 #include "stack/overflow.hpp"
 #include "stack/stack.hpp"
@@ -227,12 +228,25 @@ struct thread_start {
   void* arg;
 };
 
+// A thread-specific value whose destructor runs when the thread ends, by
+// returning or by pthread_exit: an exiting plain thread can no longer wake
+// a goroutine, so the deadlock check runs again (Ms and the runtime's
+// threads never exit).
+pthread_key_t exit_key;
+pthread_once_t exit_key_once = PTHREAD_ONCE_INIT;
+void on_thread_exit(void*) {
+  if (!this_m()) plain_thread_exiting();
+}
+void make_exit_key() { pthread_key_create(&exit_key, on_thread_exit); }
+
 extern "C" __attribute__((no_split_stack)) void* gort_thread_trampoline(void* p) {
   gort_stack_seg = nullptr;
   set_ss_limit(0);  // a reused thread control block may hold a stale limit
   thread_start start = *static_cast<thread_start*>(p);
   std::free(p);
   stack_thread_init();
+  pthread_once(&exit_key_once, make_exit_key);
+  pthread_setspecific(exit_key, reinterpret_cast<void*>(1));
   return start.fn(start.arg);
 }
 
