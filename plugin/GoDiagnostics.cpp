@@ -94,6 +94,19 @@ void diagBuiltin(Sema &S, SourceLocation Loc, SourceRange Range,
   S.Diag(Loc, note(S, "call a lambda instead: [[go]] [=] { ... }();"));
 }
 
+// A consteval (or immediate-escalated) function exists only at compile
+// time: no code is emitted for it, so a pointer to it would be an
+// undefined reference at link time.
+void diagImmediateFunction(Sema &S, SourceLocation Loc, SourceRange Range,
+                           const NamedDecl *Callee) {
+  S.Diag(Loc, error(S, "[[go]] cannot spawn a call to the consteval function "
+                       "%0: it is evaluated at compile time and has no "
+                       "address to call in a goroutine"))
+      << Callee << Range;
+  S.Diag(Loc, note(S, "evaluate it in the caller, or call it from a lambda: "
+                      "[[go]] [=] { ... }();"));
+}
+
 void diagOnDeclaration(Sema &S, SourceLocation Loc) {
   S.Diag(Loc, error(S, "[[go]] applies to a function call statement, not to "
                        "a declaration"));

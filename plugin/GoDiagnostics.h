@@ -32,6 +32,9 @@ void diagNonConstLValueRefParam(clang::Sema &S, const clang::Expr *Arg,
 void diagMissingHeader(clang::Sema &S, clang::SourceLocation Loc);
 void diagBuiltin(clang::Sema &S, clang::SourceLocation Loc,
                  clang::SourceRange Range, const clang::NamedDecl *Builtin);
+void diagImmediateFunction(clang::Sema &S, clang::SourceLocation Loc,
+                           clang::SourceRange Range,
+                           const clang::NamedDecl *Callee);
 void diagOnDeclaration(clang::Sema &S, clang::SourceLocation Loc);
 void diagDuplicate(clang::Sema &S, clang::SourceLocation Loc,
                    clang::SourceLocation Previous);

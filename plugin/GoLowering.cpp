@@ -208,6 +208,14 @@ private:
 };
 
 Expr *GoCallBuilder::build() {
+  // Sema already evaluated a consteval call (it is a ConstantExpr); only its
+  // value remains. Building &f here would bypass Sema's check that an
+  // immediate function's address does not escape, and fail at link time.
+  if (const FunctionDecl *FD = Call->getDirectCallee();
+      FD && FD->isImmediateFunction()) {
+    diagImmediateFunction(S, Loc, Call->getSourceRange(), FD);
+    return nullptr;
+  }
   bool Ok = false;
   switch (Shape.Kind) {
   case GoCallKind::Function:
