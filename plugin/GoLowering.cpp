@@ -12,6 +12,7 @@
 //   [[go]] (o.*pm)(a);     ::gort::go(pm, &o, a')
 //   [[go]] [=]{ ... }();   ::gort::go([=]{ ... })        closure moved in
 //   [[go]] fn(a);          ::gort::go(&F::operator(), fn, a')  fn copied
+//   [[go]] r(a);           ::gort::go(r, a)   r a std::reference_wrapper
 //
 // Arguments are evaluated in the caller, with the conversions of the
 // original call (so a `const char*` becomes the `std::string` parameter
@@ -361,9 +362,10 @@ bool GoCallBuilder::collectMemberPointer() {
 
 // fn(a) through operator(): argument 0 of the CXXOperatorCallExpr is the
 // object. A non-generic lambda is passed as itself (its operator() cannot
-// be overloaded, so std::invoke finds the same one); any other function
-// object as &F::operator() plus the object, so that the operator() chosen
-// by overload resolution is the one called.
+// be overloaded, so std::invoke finds the same one), and so is a
+// std::reference_wrapper (see below); any other function object as
+// &F::operator() plus the object, so that the operator() chosen by
+// overload resolution is the one called.
 bool GoCallBuilder::collectFunctionObject() {
   auto *Op = cast<CXXOperatorCallExpr>(Call);
   auto *MD = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
@@ -380,6 +382,16 @@ bool GoCallBuilder::collectFunctionObject() {
   } else if (MD->getParent()->isLambda() &&
              !MD->getParent()->isGenericLambda()) {
     GoArgs.push_back(Obj);
+  } else if (isStdReferenceWrapper(Obj->getType())) {
+    // std::invoke unwraps a reference_wrapper object for a member pointer,
+    // so &reference_wrapper::operator() cannot be called through it. The
+    // wrapper is passed as the callable (a copy refers to the same object,
+    // as with std::thread(r, a)); its operator() forwards its arguments,
+    // which are converted in the goroutine, so they are only decay-copied.
+    GoArgs.push_back(Obj);
+    for (unsigned I = 1, N = Call->getNumArgs(); I < N; ++I)
+      GoArgs.push_back(stripReferenceBinding(Call->getArg(I)));
+    return true;
   } else {
     Expr *PMF = memberPointerTo(MD);
     if (!PMF)
