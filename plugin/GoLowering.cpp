@@ -155,6 +155,14 @@ bool isStdReferenceWrapper(QualType T) {
          RD->isInStdNamespace();
 }
 
+// The element type if T (a reference or not) is std::initializer_list<E>.
+QualType initializerListElement(Sema &S, QualType T) {
+  QualType Element;
+  if (S.isStdInitializerList(T.getNonReferenceType(), &Element))
+    return Element;
+  return QualType();
+}
+
 // `f(std::ref(x))` for `void f(int&)`: Sema converted the reference_wrapper
 // with its `operator int&`. Returns the reference_wrapper, which is passed
 // to the goroutine instead (std::invoke converts it there).
@@ -419,6 +427,12 @@ Expr *GoCallBuilder::passArgument(Expr *Arg, unsigned ParamIndex) {
   }
   if (ParamType.isNull()) // a C variadic argument
     return Arg;
+  if (QualType Element = initializerListElement(S, ParamType);
+      !Element.isNull()) {
+    diagInitializerListParam(S, Arg, ParamIndex, Param, ParamType, Element);
+    Failed = true;
+    return Arg;
+  }
   if (ParamType->isLValueReferenceType() &&
       !ParamType.getNonReferenceType().isConstQualified()) {
     if (Expr *Wrapper = referenceWrapperSource(Arg))
