@@ -155,6 +155,24 @@ bool isStdReferenceWrapper(QualType T) {
          RD->isInStdNamespace();
 }
 
+// `f({1, 2})` for `void f(Point)`: Sema initialized the parameter directly
+// from the braced list, so the argument is an InitListExpr, which gort::go
+// cannot deduce a type from (a braced list is a non-deduced context). It is
+// passed as `Point{1, 2}`: the same list, already checked and converted,
+// under the functional cast Sema builds for that source text. The object
+// is still built in the caller, at the statement.
+Expr *asTypedBracedList(ASTContext &Ctx, Expr *Arg) {
+  auto *IL = dyn_cast<InitListExpr>(Arg->IgnoreParens());
+  if (!IL)
+    return Arg;
+  QualType T = IL->getType().getUnqualifiedType();
+  TypeSourceInfo *TSI = Ctx.getTrivialTypeSourceInfo(T, IL->getLBraceLoc());
+  // An invalid left-paren location marks list-initialization, `T{...}`.
+  return CXXFunctionalCastExpr::Create(Ctx, T, VK_PRValue, TSI, CK_NoOp, IL,
+                                       /*Path=*/nullptr, FPOptionsOverride(),
+                                       SourceLocation(), IL->getRBraceLoc());
+}
+
 // The element type if T (a reference or not) is std::initializer_list<E>.
 QualType initializerListElement(Sema &S, QualType T) {
   QualType Element;
@@ -446,7 +464,7 @@ Expr *GoCallBuilder::passArgument(Expr *Arg, unsigned ParamIndex) {
       return defaultArgumentObject(Ctx, DA);
     return stripReferenceBinding(Arg);
   }
-  return Arg;
+  return asTypedBracedList(Ctx, Arg);
 }
 
 // &C::m, built as Sema builds it for the source text (a qualified
