@@ -18,11 +18,11 @@
 // original call (so a `const char*` becomes the `std::string` parameter
 // before the goroutine starts). An argument bound to a reference parameter
 // is passed without its derived-to-base conversion, so the goroutine copies
-// the whole object (no slicing). A non-const lvalue reference parameter is
-// an error unless the argument is a std::reference_wrapper, which passes
-// through. A default argument is evaluated in the caller too; one that
-// converted a derived object to a base reference is cast back to the
-// derived class. Everything else is gort::go's job: decay-copy, spawn,
+// the whole object (no slicing), unless it is a std::reference_wrapper,
+// which passes through (the goroutine shares the caller's object). A
+// non-const lvalue reference parameter is an error otherwise. A default
+// argument is evaluated in the caller too; one that converted a derived
+// object to a base reference is cast back to the derived class. Everything else is gort::go's job: decay-copy, spawn,
 // invoke.
 #include "GoLowering.h"
 
@@ -181,8 +181,8 @@ QualType initializerListElement(Sema &S, QualType T) {
   return QualType();
 }
 
-// `f(std::ref(x))` for `void f(int&)`: Sema converted the reference_wrapper
-// with its `operator int&`. Returns the reference_wrapper, which is passed
+// `f(std::ref(x))` for `void f(int&)` (or `std::cref(x)` for `const
+// int&`): Sema converted the reference_wrapper with its `operator T&`. Returns the reference_wrapper, which is passed
 // to the goroutine instead (std::invoke converts it there).
 Expr *referenceWrapperSource(Expr *Arg) {
   Expr *E = Arg;
@@ -451,10 +451,15 @@ Expr *GoCallBuilder::passArgument(Expr *Arg, unsigned ParamIndex) {
     Failed = true;
     return Arg;
   }
-  if (ParamType->isLValueReferenceType() &&
-      !ParamType.getNonReferenceType().isConstQualified()) {
+  // std::ref(x) / std::cref(x) to a reference parameter: the wrapper is
+  // passed and converts in the goroutine, which then refers to the
+  // caller's x (as with gort::go(f, std::cref(x)) and std::thread), also
+  // for a const reference, where converting here would copy x.
+  if (ParamType->isReferenceType())
     if (Expr *Wrapper = referenceWrapperSource(Arg))
       return Wrapper;
+  if (ParamType->isLValueReferenceType() &&
+      !ParamType.getNonReferenceType().isConstQualified()) {
     diagNonConstLValueRefParam(S, Arg, ParamIndex, Param, ParamType);
     Failed = true;
     return Arg;
