@@ -41,7 +41,11 @@ struct closure final : closure_base {
       closure* c;
       ~deleter() { delete c; }
     } guard{c};
-    std::apply([](auto&&... v) { std::invoke(std::move(v)...); }, c->call);
+    // The result is discarded (as by std::thread); the cast keeps a
+    // [[nodiscard]] callee from warning here, in every instantiation.
+    std::apply(
+        [](auto&&... v) { static_cast<void>(std::invoke(std::move(v)...)); },
+        c->call);
   }
 };
 
