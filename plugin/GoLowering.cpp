@@ -2,7 +2,9 @@
 //
 // The call that Sema already built (overload resolution done, conversions
 // and default arguments in place) is taken apart and its pieces are passed
-// to gort::go, so nothing is looked up or resolved again:
+// to gort::go, so nothing is looked up or resolved again (except a
+// template specialization that cannot bind the goroutine's copies, which
+// is deduced again: GoRespecialize.h):
 //
 //   [[go]] f(a, b);        ::gort::go(f, a', b')         a' = converted a
 //   [[go]] obj.m(a);       ::gort::go(&C::m, &obj, a')   receiver by pointer
@@ -28,6 +30,7 @@
 
 #include "GoCallShape.h"
 #include "GoDiagnostics.h"
+#include "GoRespecialize.h"
 #include "GoState.h"
 
 #include "clang/AST/ASTContext.h"
@@ -35,6 +38,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
+#include "clang/AST/TemplateBase.h"
 #include "clang/Sema/DeclSpec.h"
 #include "clang/Sema/EnterExpressionEvaluationContext.h"
 #include "clang/Sema/Lookup.h"
@@ -216,6 +220,9 @@ private:
   Expr *stdReferenceTo(Expr *E, StringRef Name);
   Expr *callLookedUp(NamespaceDecl *NS, LookupResult &R,
                      MutableArrayRef<Expr *> Args, SourceLocation RParen);
+  FunctionDecl *respecialize(FunctionDecl *FD, unsigned FirstArg,
+                             TemplateArgumentListInfo *Explicit);
+  Expr *functionPointerTo(FunctionDecl *FD, DeclRefExpr *Written);
   void collectArguments(unsigned FirstArg);
   Expr *passArgument(Expr *Arg, unsigned ParamIndex);
   Expr *memberPointerTo(CXXMethodDecl *MD);
@@ -283,9 +290,69 @@ bool GoCallBuilder::collectFunction() {
       isa<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts()))
     return collectExplicitObjectMember(MD);
   CalleeProto = protoOf(Call->getCallee()->getType());
-  GoArgs.push_back(Call->getCallee());
+  Expr *Callee = Call->getCallee();
+  auto *Written = dyn_cast<DeclRefExpr>(Callee->IgnoreParenImpCasts());
+  if (auto *FD = dyn_cast_or_null<FunctionDecl>(
+          Written ? Written->getDecl() : nullptr)) {
+    TemplateArgumentListInfo Explicit;
+    if (Written->hasExplicitTemplateArgs())
+      Written->copyTemplateArgumentsInto(Explicit);
+    if (FunctionDecl *Spec = respecialize(
+            FD, 0, Written->hasExplicitTemplateArgs() ? &Explicit : nullptr)) {
+      if (Expr *Ref = functionPointerTo(Spec, Written)) {
+        Callee = Ref;
+        CalleeDecl = Spec;
+        CalleeProto = Spec->getType()->getAs<FunctionProtoType>();
+      }
+    }
+  }
+  GoArgs.push_back(Callee);
   collectArguments(0);
   return true;
+}
+
+// The specialization of FD's template that the goroutine calls with its
+// copies of the arguments (Call's arguments from FirstArg on): see
+// GoRespecialize.h. nullptr keeps FD.
+FunctionDecl *GoCallBuilder::respecialize(FunctionDecl *FD, unsigned FirstArg,
+                                          TemplateArgumentListInfo *Explicit) {
+  if (!FD->getPrimaryTemplate())
+    return nullptr;
+  SmallVector<QualType, 8> ArgTypes;
+  for (unsigned I = FirstArg, N = Call->getNumArgs(); I < N; ++I) {
+    Expr *Arg = Call->getArg(I);
+    if (isa<CXXDefaultArgExpr>(Arg)) // not deduced from, as in Sema
+      break;
+    ArgTypes.push_back(
+        decayedArgumentType(S, stripReferenceBinding(Arg)->getType()));
+  }
+  return respecializeForCopies(S, FD, ArgTypes, Explicit, Loc);
+}
+
+// `ns::f<int>` for the specialization FD, decayed to a pointer as Sema
+// does for a written callee; Written is the callee as written (its
+// qualifier is kept). The template arguments are spelled out so that
+// -ast-print shows which specialization the goroutine calls.
+Expr *GoCallBuilder::functionPointerTo(FunctionDecl *FD, DeclRefExpr *Written) {
+  TemplateArgumentListInfo Args(Loc, Loc);
+  auto Add = [&](const TemplateArgument &A) {
+    Args.addArgument(S.getTrivialTemplateArgumentLoc(A, QualType(), Loc));
+  };
+  for (const TemplateArgument &A :
+       FD->getTemplateSpecializationArgs()->asArray()) {
+    if (A.getKind() == TemplateArgument::Pack)
+      llvm::for_each(A.pack_elements(), Add);
+    else
+      Add(A);
+  }
+  DeclarationNameInfo Name(FD->getDeclName(), Loc);
+  DeclRefExpr *Ref =
+      S.BuildDeclRefExpr(FD, FD->getType(), VK_LValue, Name,
+                         Written->getQualifierLoc(), /*FoundD=*/nullptr,
+                         /*TemplateKWLoc=*/SourceLocation(), &Args);
+  ExprResult Ptr = S.ImpCastExprToType(Ref, Ctx.getPointerType(FD->getType()),
+                                       CK_FunctionToPointerDecay);
+  return Ptr.isInvalid() ? nullptr : Ptr.get();
 }
 
 // obj.m(a) on a C++23 explicit object member function `m(this Self s, A
@@ -362,6 +429,12 @@ bool GoCallBuilder::collectMember() {
   }
   if (MD->isExplicitObjectMemberFunction())
     return false; // Sema builds those as plain calls (collectFunction)
+  TemplateArgumentListInfo Explicit;
+  if (ME->hasExplicitTemplateArgs())
+    ME->copyTemplateArgumentsInto(Explicit);
+  if (auto *Spec = cast_or_null<CXXMethodDecl>(respecialize(
+          MD, 0, ME->hasExplicitTemplateArgs() ? &Explicit : nullptr)))
+    MD = Spec;
   CalleeDecl = MD;
   Expr *PMF = memberPointerTo(MD);
   Expr *Recv = receiver(ME->getBase(), ME->isArrow());
@@ -399,6 +472,12 @@ bool GoCallBuilder::collectFunctionObject() {
     return false;
   if (MD->isExplicitObjectMemberFunction()) // operator()(this Self s, ...)
     return collectExplicitObjectMember(MD);
+  // A generic lambda, or a functor's operator() template (a
+  // reference_wrapper's forwards: it is passed whole, below).
+  if (!isStdReferenceWrapper(Op->getArg(0)->getType()))
+    if (auto *Spec =
+            cast_or_null<CXXMethodDecl>(respecialize(MD, 1, nullptr)))
+      MD = Spec;
   CalleeDecl = MD;
   Expr *Obj = stripToObject(Op->getArg(0));
   if (MD->isStatic()) {
