@@ -19,6 +19,8 @@ Expr *stripCallWrappers(Expr *E) {
       E = M->getSubExpr();
     else if (auto *C = dyn_cast<ConstantExpr>(E))
       E = C->getSubExpr();
+    else if (auto *EC = dyn_cast<ExprWithCleanups>(E))
+      E = EC->getSubExpr(); // inside the ConstantExpr of a consteval call
     else if (auto *I = dyn_cast<ImplicitCastExpr>(E))
       E = I->getSubExpr();
     else

@@ -9,8 +9,9 @@
 //                        std::function); argument 0 is the object
 //
 // Sema may wrap the call: ExprWithCleanups (temporaries in the statement),
-// CXXBindTemporaryExpr (a class result with a destructor), ConstantExpr,
-// parentheses, implicit casts. The wrappers are stripped here.
+// CXXBindTemporaryExpr (a class result with a destructor), ConstantExpr
+// (a consteval call, with its own ExprWithCleanups inside), parentheses,
+// implicit casts. The wrappers are stripped here.
 #pragma once
 
 #include "GoDiagnostics.h"

@@ -76,6 +76,34 @@ void diagNonConstLValueRefParam(Sema &S, const Expr *Arg, unsigned ParamIndex,
   }
 }
 
+// A std::initializer_list only points at its backing array, which lives
+// until the end of the caller's statement: the goroutine would read a dead
+// array. No copy of the list can own the elements, so this is an error.
+void diagInitializerListParam(Sema &S, const Expr *Arg, unsigned ParamIndex,
+                              const NamedDecl *Param, QualType ParamType,
+                              QualType ElementType) {
+  SourceRange R = Arg->getSourceRange();
+  if (Param && Param->getDeclName())
+    S.Diag(R.getBegin(),
+           error(S, "[[go]] cannot pass an argument to the "
+                    "std::initializer_list parameter %0 of type %1: the "
+                    "list's elements belong to the caller's statement and "
+                    "are gone when the goroutine reads them"))
+        << Param << ParamType << R;
+  else
+    S.Diag(R.getBegin(),
+           error(S, "[[go]] cannot pass an argument to the "
+                    "std::initializer_list parameter #%0 of type %1: the "
+                    "list's elements belong to the caller's statement and "
+                    "are gone when the goroutine reads them"))
+        << ParamIndex + 1 << ParamType << R;
+  S.Diag(R.getBegin(),
+         note(S, "take a container that owns its elements, such as "
+                 "std::vector<%0>, or build the list inside the goroutine, "
+                 "in a lambda's body"))
+      << ElementType.getAsString(S.getPrintingPolicy()); // unquoted
+}
+
 void diagMissingHeader(Sema &S, SourceLocation Loc) {
   S.Diag(Loc, error(S, "[[go]] needs <gort/gort.hpp>: ::gort::go is not "
                        "declared here"));
@@ -92,6 +120,19 @@ void diagBuiltin(Sema &S, SourceLocation Loc, SourceRange Range,
                        "builtin has no address"))
       << Builtin << Range;
   S.Diag(Loc, note(S, "call a lambda instead: [[go]] [=] { ... }();"));
+}
+
+// A consteval (or immediate-escalated) function exists only at compile
+// time: no code is emitted for it, so a pointer to it would be an
+// undefined reference at link time.
+void diagImmediateFunction(Sema &S, SourceLocation Loc, SourceRange Range,
+                           const NamedDecl *Callee) {
+  S.Diag(Loc, error(S, "[[go]] cannot spawn a call to the consteval function "
+                       "%0: it is evaluated at compile time and has no "
+                       "address to call in a goroutine"))
+      << Callee << Range;
+  S.Diag(Loc, note(S, "evaluate it in the caller, or call it from a lambda: "
+                      "[[go]] [=] { ... }();"));
 }
 
 void diagOnDeclaration(Sema &S, SourceLocation Loc) {

@@ -29,9 +29,17 @@ void diagNonConstLValueRefParam(clang::Sema &S, const clang::Expr *Arg,
                                 unsigned ParamIndex,
                                 const clang::NamedDecl *Param,
                                 clang::QualType ParamType);
+void diagInitializerListParam(clang::Sema &S, const clang::Expr *Arg,
+                              unsigned ParamIndex,
+                              const clang::NamedDecl *Param,
+                              clang::QualType ParamType,
+                              clang::QualType ElementType);
 void diagMissingHeader(clang::Sema &S, clang::SourceLocation Loc);
 void diagBuiltin(clang::Sema &S, clang::SourceLocation Loc,
                  clang::SourceRange Range, const clang::NamedDecl *Builtin);
+void diagImmediateFunction(clang::Sema &S, clang::SourceLocation Loc,
+                           clang::SourceRange Range,
+                           const clang::NamedDecl *Callee);
 void diagOnDeclaration(clang::Sema &S, clang::SourceLocation Loc);
 void diagDuplicate(clang::Sema &S, clang::SourceLocation Loc,
                    clang::SourceLocation Previous);

@@ -2,7 +2,9 @@
 //
 // The call that Sema already built (overload resolution done, conversions
 // and default arguments in place) is taken apart and its pieces are passed
-// to gort::go, so nothing is looked up or resolved again:
+// to gort::go, so nothing is looked up or resolved again (except a
+// template specialization that cannot bind the goroutine's copies, which
+// is deduced again: GoRespecialize.h):
 //
 //   [[go]] f(a, b);        ::gort::go(f, a', b')         a' = converted a
 //   [[go]] obj.m(a);       ::gort::go(&C::m, &obj, a')   receiver by pointer
@@ -12,21 +14,23 @@
 //   [[go]] (o.*pm)(a);     ::gort::go(pm, &o, a')
 //   [[go]] [=]{ ... }();   ::gort::go([=]{ ... })        closure moved in
 //   [[go]] fn(a);          ::gort::go(&F::operator(), fn, a')  fn copied
+//   [[go]] r(a);           ::gort::go(r, a)   r a std::reference_wrapper
 //
 // Arguments are evaluated in the caller, with the conversions of the
 // original call (so a `const char*` becomes the `std::string` parameter
 // before the goroutine starts). An argument bound to a reference parameter
 // is passed without its derived-to-base conversion, so the goroutine copies
-// the whole object (no slicing). A non-const lvalue reference parameter is
-// an error unless the argument is a std::reference_wrapper, which passes
-// through. A default argument is evaluated in the caller too; one that
-// converted a derived object to a base reference is cast back to the
-// derived class. Everything else is gort::go's job: decay-copy, spawn,
+// the whole object (no slicing), unless it is a std::reference_wrapper,
+// which passes through (the goroutine shares the caller's object). A
+// non-const lvalue reference parameter is an error otherwise. A default
+// argument is evaluated in the caller too; one that converted a derived
+// object to a base reference is cast back to the derived class. Everything else is gort::go's job: decay-copy, spawn,
 // invoke.
 #include "GoLowering.h"
 
 #include "GoCallShape.h"
 #include "GoDiagnostics.h"
+#include "GoRespecialize.h"
 #include "GoState.h"
 
 #include "clang/AST/ASTContext.h"
@@ -34,6 +38,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
+#include "clang/AST/TemplateBase.h"
 #include "clang/Sema/DeclSpec.h"
 #include "clang/Sema/EnterExpressionEvaluationContext.h"
 #include "clang/Sema/Lookup.h"
@@ -154,8 +159,34 @@ bool isStdReferenceWrapper(QualType T) {
          RD->isInStdNamespace();
 }
 
-// `f(std::ref(x))` for `void f(int&)`: Sema converted the reference_wrapper
-// with its `operator int&`. Returns the reference_wrapper, which is passed
+// `f({1, 2})` for `void f(Point)`: Sema initialized the parameter directly
+// from the braced list, so the argument is an InitListExpr, which gort::go
+// cannot deduce a type from (a braced list is a non-deduced context). It is
+// passed as `Point{1, 2}`: the same list, already checked and converted,
+// under the functional cast Sema builds for that source text. The object
+// is still built in the caller, at the statement.
+Expr *asTypedBracedList(ASTContext &Ctx, Expr *Arg) {
+  auto *IL = dyn_cast<InitListExpr>(Arg->IgnoreParens());
+  if (!IL)
+    return Arg;
+  QualType T = IL->getType().getUnqualifiedType();
+  TypeSourceInfo *TSI = Ctx.getTrivialTypeSourceInfo(T, IL->getLBraceLoc());
+  // An invalid left-paren location marks list-initialization, `T{...}`.
+  return CXXFunctionalCastExpr::Create(Ctx, T, VK_PRValue, TSI, CK_NoOp, IL,
+                                       /*Path=*/nullptr, FPOptionsOverride(),
+                                       SourceLocation(), IL->getRBraceLoc());
+}
+
+// The element type if T (a reference or not) is std::initializer_list<E>.
+QualType initializerListElement(Sema &S, QualType T) {
+  QualType Element;
+  if (S.isStdInitializerList(T.getNonReferenceType(), &Element))
+    return Element;
+  return QualType();
+}
+
+// `f(std::ref(x))` for `void f(int&)` (or `std::cref(x)` for `const
+// int&`): Sema converted the reference_wrapper with its `operator T&`. Returns the reference_wrapper, which is passed
 // to the goroutine instead (std::invoke converts it there).
 Expr *referenceWrapperSource(Expr *Arg) {
   Expr *E = Arg;
@@ -189,6 +220,9 @@ private:
   Expr *stdReferenceTo(Expr *E, StringRef Name);
   Expr *callLookedUp(NamespaceDecl *NS, LookupResult &R,
                      MutableArrayRef<Expr *> Args, SourceLocation RParen);
+  FunctionDecl *respecialize(FunctionDecl *FD, unsigned FirstArg,
+                             TemplateArgumentListInfo *Explicit);
+  Expr *functionPointerTo(FunctionDecl *FD, DeclRefExpr *Written);
   void collectArguments(unsigned FirstArg);
   Expr *passArgument(Expr *Arg, unsigned ParamIndex);
   Expr *memberPointerTo(CXXMethodDecl *MD);
@@ -208,6 +242,14 @@ private:
 };
 
 Expr *GoCallBuilder::build() {
+  // Sema already evaluated a consteval call (it is a ConstantExpr); only its
+  // value remains. Building &f here would bypass Sema's check that an
+  // immediate function's address does not escape, and fail at link time.
+  if (const FunctionDecl *FD = Call->getDirectCallee();
+      FD && FD->isImmediateFunction()) {
+    diagImmediateFunction(S, Loc, Call->getSourceRange(), FD);
+    return nullptr;
+  }
   bool Ok = false;
   switch (Shape.Kind) {
   case GoCallKind::Function:
@@ -248,9 +290,69 @@ bool GoCallBuilder::collectFunction() {
       isa<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts()))
     return collectExplicitObjectMember(MD);
   CalleeProto = protoOf(Call->getCallee()->getType());
-  GoArgs.push_back(Call->getCallee());
+  Expr *Callee = Call->getCallee();
+  auto *Written = dyn_cast<DeclRefExpr>(Callee->IgnoreParenImpCasts());
+  if (auto *FD = dyn_cast_or_null<FunctionDecl>(
+          Written ? Written->getDecl() : nullptr)) {
+    TemplateArgumentListInfo Explicit;
+    if (Written->hasExplicitTemplateArgs())
+      Written->copyTemplateArgumentsInto(Explicit);
+    if (FunctionDecl *Spec = respecialize(
+            FD, 0, Written->hasExplicitTemplateArgs() ? &Explicit : nullptr)) {
+      if (Expr *Ref = functionPointerTo(Spec, Written)) {
+        Callee = Ref;
+        CalleeDecl = Spec;
+        CalleeProto = Spec->getType()->getAs<FunctionProtoType>();
+      }
+    }
+  }
+  GoArgs.push_back(Callee);
   collectArguments(0);
   return true;
+}
+
+// The specialization of FD's template that the goroutine calls with its
+// copies of the arguments (Call's arguments from FirstArg on): see
+// GoRespecialize.h. nullptr keeps FD.
+FunctionDecl *GoCallBuilder::respecialize(FunctionDecl *FD, unsigned FirstArg,
+                                          TemplateArgumentListInfo *Explicit) {
+  if (!FD->getPrimaryTemplate())
+    return nullptr;
+  SmallVector<QualType, 8> ArgTypes;
+  for (unsigned I = FirstArg, N = Call->getNumArgs(); I < N; ++I) {
+    Expr *Arg = Call->getArg(I);
+    if (isa<CXXDefaultArgExpr>(Arg)) // not deduced from, as in Sema
+      break;
+    ArgTypes.push_back(
+        decayedArgumentType(S, stripReferenceBinding(Arg)->getType()));
+  }
+  return respecializeForCopies(S, FD, ArgTypes, Explicit, Loc);
+}
+
+// `ns::f<int>` for the specialization FD, decayed to a pointer as Sema
+// does for a written callee; Written is the callee as written (its
+// qualifier is kept). The template arguments are spelled out so that
+// -ast-print shows which specialization the goroutine calls.
+Expr *GoCallBuilder::functionPointerTo(FunctionDecl *FD, DeclRefExpr *Written) {
+  TemplateArgumentListInfo Args(Loc, Loc);
+  auto Add = [&](const TemplateArgument &A) {
+    Args.addArgument(S.getTrivialTemplateArgumentLoc(A, QualType(), Loc));
+  };
+  for (const TemplateArgument &A :
+       FD->getTemplateSpecializationArgs()->asArray()) {
+    if (A.getKind() == TemplateArgument::Pack)
+      llvm::for_each(A.pack_elements(), Add);
+    else
+      Add(A);
+  }
+  DeclarationNameInfo Name(FD->getDeclName(), Loc);
+  DeclRefExpr *Ref =
+      S.BuildDeclRefExpr(FD, FD->getType(), VK_LValue, Name,
+                         Written->getQualifierLoc(), /*FoundD=*/nullptr,
+                         /*TemplateKWLoc=*/SourceLocation(), &Args);
+  ExprResult Ptr = S.ImpCastExprToType(Ref, Ctx.getPointerType(FD->getType()),
+                                       CK_FunctionToPointerDecay);
+  return Ptr.isInvalid() ? nullptr : Ptr.get();
 }
 
 // obj.m(a) on a C++23 explicit object member function `m(this Self s, A
@@ -327,6 +429,12 @@ bool GoCallBuilder::collectMember() {
   }
   if (MD->isExplicitObjectMemberFunction())
     return false; // Sema builds those as plain calls (collectFunction)
+  TemplateArgumentListInfo Explicit;
+  if (ME->hasExplicitTemplateArgs())
+    ME->copyTemplateArgumentsInto(Explicit);
+  if (auto *Spec = cast_or_null<CXXMethodDecl>(respecialize(
+          MD, 0, ME->hasExplicitTemplateArgs() ? &Explicit : nullptr)))
+    MD = Spec;
   CalleeDecl = MD;
   Expr *PMF = memberPointerTo(MD);
   Expr *Recv = receiver(ME->getBase(), ME->isArrow());
@@ -353,9 +461,10 @@ bool GoCallBuilder::collectMemberPointer() {
 
 // fn(a) through operator(): argument 0 of the CXXOperatorCallExpr is the
 // object. A non-generic lambda is passed as itself (its operator() cannot
-// be overloaded, so std::invoke finds the same one); any other function
-// object as &F::operator() plus the object, so that the operator() chosen
-// by overload resolution is the one called.
+// be overloaded, so std::invoke finds the same one), and so is a
+// std::reference_wrapper (see below); any other function object as
+// &F::operator() plus the object, so that the operator() chosen by
+// overload resolution is the one called.
 bool GoCallBuilder::collectFunctionObject() {
   auto *Op = cast<CXXOperatorCallExpr>(Call);
   auto *MD = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
@@ -363,6 +472,12 @@ bool GoCallBuilder::collectFunctionObject() {
     return false;
   if (MD->isExplicitObjectMemberFunction()) // operator()(this Self s, ...)
     return collectExplicitObjectMember(MD);
+  // A generic lambda, or a functor's operator() template (a
+  // reference_wrapper's forwards: it is passed whole, below).
+  if (!isStdReferenceWrapper(Op->getArg(0)->getType()))
+    if (auto *Spec =
+            cast_or_null<CXXMethodDecl>(respecialize(MD, 1, nullptr)))
+      MD = Spec;
   CalleeDecl = MD;
   Expr *Obj = stripToObject(Op->getArg(0));
   if (MD->isStatic()) {
@@ -372,6 +487,16 @@ bool GoCallBuilder::collectFunctionObject() {
   } else if (MD->getParent()->isLambda() &&
              !MD->getParent()->isGenericLambda()) {
     GoArgs.push_back(Obj);
+  } else if (isStdReferenceWrapper(Obj->getType())) {
+    // std::invoke unwraps a reference_wrapper object for a member pointer,
+    // so &reference_wrapper::operator() cannot be called through it. The
+    // wrapper is passed as the callable (a copy refers to the same object,
+    // as with std::thread(r, a)); its operator() forwards its arguments,
+    // which are converted in the goroutine, so they are only decay-copied.
+    GoArgs.push_back(Obj);
+    for (unsigned I = 1, N = Call->getNumArgs(); I < N; ++I)
+      GoArgs.push_back(stripReferenceBinding(Call->getArg(I)));
+    return true;
   } else {
     Expr *PMF = memberPointerTo(MD);
     if (!PMF)
@@ -399,10 +524,21 @@ Expr *GoCallBuilder::passArgument(Expr *Arg, unsigned ParamIndex) {
   }
   if (ParamType.isNull()) // a C variadic argument
     return Arg;
-  if (ParamType->isLValueReferenceType() &&
-      !ParamType.getNonReferenceType().isConstQualified()) {
+  if (QualType Element = initializerListElement(S, ParamType);
+      !Element.isNull()) {
+    diagInitializerListParam(S, Arg, ParamIndex, Param, ParamType, Element);
+    Failed = true;
+    return Arg;
+  }
+  // std::ref(x) / std::cref(x) to a reference parameter: the wrapper is
+  // passed and converts in the goroutine, which then refers to the
+  // caller's x (as with gort::go(f, std::cref(x)) and std::thread), also
+  // for a const reference, where converting here would copy x.
+  if (ParamType->isReferenceType())
     if (Expr *Wrapper = referenceWrapperSource(Arg))
       return Wrapper;
+  if (ParamType->isLValueReferenceType() &&
+      !ParamType.getNonReferenceType().isConstQualified()) {
     diagNonConstLValueRefParam(S, Arg, ParamIndex, Param, ParamType);
     Failed = true;
     return Arg;
@@ -412,7 +548,7 @@ Expr *GoCallBuilder::passArgument(Expr *Arg, unsigned ParamIndex) {
       return defaultArgumentObject(Ctx, DA);
     return stripReferenceBinding(Arg);
   }
-  return Arg;
+  return asTypedBracedList(Ctx, Arg);
 }
 
 // &C::m, built as Sema builds it for the source text (a qualified

@@ -41,7 +41,11 @@ struct closure final : closure_base {
       closure* c;
       ~deleter() { delete c; }
     } guard{c};
-    std::apply([](auto&&... v) { std::invoke(std::move(v)...); }, c->call);
+    // The result is discarded (as by std::thread); the cast keeps a
+    // [[nodiscard]] callee from warning here, in every instantiation.
+    std::apply(
+        [](auto&&... v) { static_cast<void>(std::invoke(std::move(v)...)); },
+        c->call);
   }
 };
 
@@ -62,9 +66,10 @@ void go(F&& f, Args&&... args) {
                 "goroutine; this argument type is neither copyable nor "
                 "movable — pass a pointer, or std::ref to share it");
   static_assert(callable,
-                "gort::go: the function cannot be called with the arguments "
-                "as rvalues; a non-const lvalue reference parameter needs "
-                "std::ref(x) or a pointer");
+                "gort::go: the function cannot be called with the copied "
+                "arguments as rvalues (decay-copied: an array or string "
+                "literal becomes a pointer); a non-const lvalue reference "
+                "parameter needs std::ref(x) or a pointer");
   // Only when the checks hold, so a failed one is the only error shown.
   if constexpr (function_ok && arguments_ok && callable)
     detail::spawn(new detail::closure<std::decay_t<F>, std::decay_t<Args>...>(
