@@ -103,7 +103,9 @@ void plain_thread_exiting() {
 }
 
 void checkdead_locked() {
-  if (sched.nprocs.load(std::memory_order_relaxed) == 0) return;  // not started
+  // Also before the scheduler starts (no P, no M, no goroutine yet): the
+  // main thread blocked in a static initialiser with no other thread to
+  // wake it is a deadlock too, as Go reports one during package init.
   // An M that runs, spins or sits in a system call is not idle.
   if (sched.nmidle < sched.mtotal) return;
   if (sched.runq_size.load(std::memory_order_seq_cst) > 0) return;
@@ -111,7 +113,6 @@ void checkdead_locked() {
   for (int i = 0; i < n; ++i)
     if (!sched.allp[i]->runq.empty()) return;
   if (pending_timers() > 0) return;
-  if (sched.ngoroutines.load(std::memory_order_seq_cst) == 0) return;
   // Last, as it reads /proc: any thread that is neither the runtime's nor
   // parked on a gort primitive may still wake a goroutine.
   int threads = os_thread_count();
