@@ -25,6 +25,7 @@
 #include "base/fatal.hpp"
 #include "panic/dump.hpp"
 #include "scheduler/sched.hpp"
+#include "syscall/syscall.hpp"
 #include "timer/timer.hpp"
 
 namespace gort::rt {
@@ -34,22 +35,12 @@ namespace {
 std::atomic<int> plain_threads_parked{0};
 std::atomic<int> runtime_threads{0};  // timer thread, sysmon (not Ms)
 
-// Plain threads that are exiting but may still be listed in /proc (guarded
-// by sched.lock). If it is full, an exit goes uncounted until it is gone
-// from /proc: a deadlock is then reported at the next check, not missed.
+// Plain threads that are exiting (guarded by sched.lock). If the list is
+// full, an exit is not waited for: a deadlock it leaves behind is reported
+// at the next check instead.
 constexpr int kMaxExiting = 64;
 pid_t exiting_tids[kMaxExiting];
 int exiting_count = 0;
-
-// How many of the exiting threads still exist (forgetting those gone).
-int exiting_still_listed() {
-  int kept = 0;
-  for (int i = 0; i < exiting_count; ++i)
-    if (syscall(SYS_tgkill, getpid(), exiting_tids[i], 0) == 0)
-      exiting_tids[kept++] = exiting_tids[i];
-  exiting_count = kept;
-  return kept;
-}
 
 // Threads in the process now, from /proc/self/status ("Threads:").
 int os_thread_count() {
@@ -98,8 +89,24 @@ void plain_thread_unparked() {
 void plain_thread_exiting() {
   sched.lock.lock();
   if (exiting_count < kMaxExiting) exiting_tids[exiting_count++] = gettid();
-  checkdead_locked();
   sched.lock.unlock();
+  poke_sysmon();
+}
+
+bool recheck_exited_threads() {
+  sched.lock.lock();
+  bool gone = false;
+  int kept = 0;
+  for (int i = 0; i < exiting_count; ++i) {
+    if (syscall(SYS_tgkill, getpid(), exiting_tids[i], 0) == 0)
+      exiting_tids[kept++] = exiting_tids[i];
+    else
+      gone = true;
+  }
+  exiting_count = kept;
+  if (gone) checkdead_locked();
+  sched.lock.unlock();
+  return kept > 0;
 }
 
 void checkdead_locked() {
@@ -119,7 +126,6 @@ void checkdead_locked() {
   int wakers = threads - sched.mtotal -
                runtime_threads.load(std::memory_order_seq_cst) -
                plain_threads_parked.load(std::memory_order_seq_cst);
-  if (threads >= 0 && wakers > 0 && exiting_count > 0) wakers -= exiting_still_listed();
   if (threads < 0 || wakers > 0) return;
   flush_std_streams();
   std::fprintf(stderr, "fatal error: all goroutines are asleep - deadlock!\n\n");

@@ -15,9 +15,13 @@ void start_runtime_thread(void* (*fn)(void*), const char* what);
 void plain_thread_parking();    // a plain thread is about to sleep in park
 void plain_thread_unparked();   // its waker, before waking it
 // A plain thread is exiting (its start function returned or it called
-// pthread_exit): it can wake no one any more, though /proc lists it for a
-// moment longer. Runs the check, which may now find a deadlock.
+// pthread_exit). Its later thread-specific destructors may still wake a
+// goroutine, so nothing is decided now: the thread is remembered, and
+// sysmon runs the check once the kernel no longer lists it.
 void plain_thread_exiting();
+// sysmon's part: runs the check if a remembered thread is gone; returns
+// whether some are still exiting (sysmon then keeps ticking).
+bool recheck_exited_threads();
 
 // With sched.lock held, when an M goes idle: if nothing can ever run again,
 // prints "fatal error: all goroutines are asleep - deadlock!" and a dump

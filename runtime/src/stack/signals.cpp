@@ -34,6 +34,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include <gort/detail/park.hpp>
+
 #include "base/fatal.hpp"
 #include "panic/traceback.hpp"
 #include "scheduler/checkdead.hpp"
@@ -235,6 +237,7 @@ struct thread_start {
 pthread_key_t exit_key;
 pthread_once_t exit_key_once = PTHREAD_ONCE_INIT;
 void on_thread_exit(void*) {
+  stack_thread_release();
   if (!this_m()) plain_thread_exiting();
 }
 void make_exit_key() { pthread_key_create(&exit_key, on_thread_exit); }
@@ -284,9 +287,36 @@ extern "C" int pthread_create(pthread_t* t, const pthread_attr_t* attr,
 
 namespace gort::rt {
 
+// Alternate signal stacks of threads that have exited, for the next ones
+// (a program starting and joining threads forever must not grow).
+detail::raw_lock free_altsegs_lock;
+stack_seg* free_altsegs = nullptr;  // linked through `prev` (unused here)
+
+void stack_thread_release() {
+  stack_seg* s = tls_altseg;
+  if (!s) return;
+  // No signal may start on the stack from here on.
+  sigset_t all;
+  sigfillset(&all);
+  pthread_sigmask(SIG_BLOCK, &all, nullptr);
+  stack_t off{};
+  off.ss_flags = SS_DISABLE;
+  if (sigaltstack(&off, nullptr) != 0) return;  // in use: keep it (leak)
+  tls_altseg = nullptr;
+  free_altsegs_lock.lock();
+  s->prev = free_altsegs;
+  free_altsegs = s;
+  free_altsegs_lock.unlock();
+}
+
 void stack_thread_init() {
   if (tls_altseg) return;
-  stack_seg* s = signal_stack_segment();
+  free_altsegs_lock.lock();
+  stack_seg* s = free_altsegs;
+  if (s) free_altsegs = s->prev;
+  free_altsegs_lock.unlock();
+  if (s) s->prev = nullptr;
+  else s = signal_stack_segment();
   stack_t ss{};
   ss.ss_sp = s->lo;
   ss.ss_size = std::size_t(s->hi() - s->lo);
@@ -299,6 +329,7 @@ void stack_thread_init() {
 #else  // !GORT_SPLIT_STACK: fixed stacks (TSan build), no wrappers.
 namespace gort::rt {
 void stack_thread_init() {}
+void stack_thread_release() {}
 }  // namespace gort::rt
 #endif
 

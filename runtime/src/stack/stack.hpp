@@ -110,6 +110,9 @@ bool stack_contains(const G* g, const void* addr);
 // thread; done for every thread started through pthread_create and for the
 // main thread at start-up.
 void stack_thread_init();
+// Gives the calling thread's alternate signal stack back for reuse (at
+// thread exit; signals stay blocked on this thread from then on).
+void stack_thread_release();
 
 }  // namespace gort::rt
 

@@ -113,6 +113,9 @@ void* sysmon_main(void*) {
       delay_us = 20;
     else if (delay_us < 10'000)
       delay_us = delay_us * 2 > 10'000 ? 10'000 : delay_us * 2;
+    // A plain thread that exited may have been the last possible waker:
+    // check once the kernel no longer lists it (every ms meanwhile).
+    if (recheck_exited_threads() && delay_us > 1'000) delay_us = 1'000;
   }
   return nullptr;
 }
