@@ -64,6 +64,14 @@
 
 	.text
 
+// The entry points under the names shared libraries built with
+// `gort++ -shared` forward to (runtime/shlib/morestack_forward.S): their own
+// __morestack is a hidden stub, so they need other, exported names.
+	.globl	gort_morestack_export
+	.set	gort_morestack_export, __morestack
+	.globl	gort_morestack_non_split_export
+	.set	gort_morestack_non_split_export, __morestack_non_split
+
 // ---------------------------------------------------------------------------
 	.globl	__morestack_non_split
 	.hidden	__morestack_non_split

@@ -414,3 +414,9 @@ __morestack_allocate_stack_space(std::size_t size) {
   set_ss_limit(saved);
   return static_cast<char*>(block) + 16;
 }
+
+// The same for shared libraries built with `gort++ -shared`, whose own
+// __morestack_allocate_stack_space is a hidden stub forwarding here
+// (runtime/shlib/morestack_forward.S).
+extern "C" void* gort_allocate_stack_space_export(std::size_t size)
+    __attribute__((alias("__morestack_allocate_stack_space"), used));
