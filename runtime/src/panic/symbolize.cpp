@@ -5,6 +5,8 @@
 
 #include <dlfcn.h>
 
+#include <atomic>
+
 #include "syscall/syscall.hpp"
 
 #if GORT_HAVE_LIBBACKTRACE
@@ -42,10 +44,22 @@ struct collected {
 #if GORT_HAVE_LIBBACKTRACE
 void ignore_error(void*, const char*, int) {}
 
+std::atomic<backtrace_state*> the_state{nullptr};
+std::atomic<bool> state_claimed{false};
+// Set while this thread is inside libbacktrace: a fault there (a fatal
+// report of its own, symbolizing again) must not re-enter it.
+__thread bool inside_libbacktrace = false;
+
+// Null while another thread creates it, or if creating it faulted: the
+// caller falls back to dladdr. (Not a function-local static: a fault during
+// its initialisation would re-enter the guard and terminate, report lost.)
 backtrace_state* state() {
+  if (backtrace_state* s = the_state.load(std::memory_order_acquire)) return s;
+  if (state_claimed.exchange(true, std::memory_order_acq_rel)) return nullptr;
   // The executable itself (filename null: /proc/self/exe); shared
   // libraries are found through dl_iterate_phdr.
-  static backtrace_state* s = backtrace_create_state(nullptr, 1, ignore_error, nullptr);
+  backtrace_state* s = backtrace_create_state(nullptr, 1, ignore_error, nullptr);
+  the_state.store(s, std::memory_order_release);
   return s;
 }
 
@@ -66,26 +80,38 @@ void on_syminfo(void* data, std::uintptr_t, const char* symname, std::uintptr_t,
 
 }  // namespace
 
+#if GORT_HAVE_LIBBACKTRACE
+namespace {
+
+// libbacktrace's names for pc into c (nothing if it cannot be used now).
+void symbolize_with_libbacktrace(std::uintptr_t pc, collected& c) {
+  if (inside_libbacktrace) return;  // a fault inside it: dladdr only
+  backtrace_state* s = state();
+  if (!s) return;
+  // libbacktrace opens and maps the binaries: plain calls, no handoff.
+  bool saved_direct = syscalls_without_handoff;
+  syscalls_without_handoff = true;
+  inside_libbacktrace = true;
+  backtrace_pcinfo(s, pc, on_pcinfo, ignore_error, &c);
+  // No debug information, or none naming the function: the ELF symbol.
+  if (c.n == 0 || !c.out[c.n - 1].function) {
+    const char* name = nullptr;
+    backtrace_syminfo(s, pc, on_syminfo, ignore_error, &name);
+    if (name && c.n == 0 && c.max > 0) c.out[c.n++] = frame_name{name, nullptr, 0};
+    else if (name && c.n > 0) c.out[c.n - 1].function = name;
+  }
+  inside_libbacktrace = false;
+  syscalls_without_handoff = saved_direct;
+}
+
+}  // namespace
+#endif
+
 int symbolize(std::uintptr_t pc, frame_name* out, int max) {
   collected c{out, max};
 #if GORT_HAVE_LIBBACKTRACE
-  // libbacktrace opens and maps the binaries: no handoff meanwhile.
-  struct direct_syscalls {
-    bool saved = syscalls_without_handoff;
-    direct_syscalls() { syscalls_without_handoff = true; }
-    ~direct_syscalls() { syscalls_without_handoff = saved; }
-  } direct;
-  if (backtrace_state* s = state()) {
-    backtrace_pcinfo(s, pc, on_pcinfo, ignore_error, &c);
-    // No debug information, or none naming the function: the ELF symbol.
-    if (c.n == 0 || !c.out[c.n - 1].function) {
-      const char* name = nullptr;
-      backtrace_syminfo(s, pc, on_syminfo, ignore_error, &name);
-      if (name && c.n == 0 && max > 0) c.out[c.n++] = frame_name{name, nullptr, 0};
-      else if (name && c.n > 0) c.out[c.n - 1].function = name;
-    }
-    if (c.n > 0) return c.n;
-  }
+  symbolize_with_libbacktrace(pc, c);
+  if (c.n > 0) return c.n;
 #endif
   Dl_info info{};
   if (max > 0 && dladdr(reinterpret_cast<void*>(pc), &info) && info.dli_sname) {

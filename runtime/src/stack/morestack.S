@@ -66,11 +66,23 @@
 
 // The entry points under the names shared libraries built with
 // `gort++ -shared` forward to (runtime/shlib/morestack_forward.S): their own
-// __morestack is a hidden stub, so they need other, exported names.
-	.globl	gort_morestack_export
-	.set	gort_morestack_export, __morestack
-	.globl	gort_morestack_non_split_export
-	.set	gort_morestack_non_split_export, __morestack_non_split
+// __morestack is a hidden stub, so they need other, exported names. Jumps,
+// not aliases: at the same address the alias would name the frame, and gdb
+// recognizes a segment boundary only by the name __morestack.
+	.macro EXPORT_ENTRY name, target
+	.globl	\name
+	.type	\name,@function
+	.p2align 4
+\name:
+	.cfi_startproc
+	.cfi_def_cfa_offset 16		# [rsp] = R, [rsp+8] = C, as at the target
+	jmp	\target
+	.cfi_endproc
+	.size	\name, . - \name
+	.endm
+
+	EXPORT_ENTRY gort_morestack_export, __morestack
+	EXPORT_ENTRY gort_morestack_non_split_export, __morestack_non_split
 
 // ---------------------------------------------------------------------------
 	.globl	__morestack_non_split
