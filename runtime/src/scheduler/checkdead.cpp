@@ -41,6 +41,8 @@ std::atomic<int> runtime_threads{0};  // timer thread, sysmon (not Ms)
 constexpr int kMaxExiting = 64;
 pid_t exiting_tids[kMaxExiting];
 int exiting_count = 0;
+// exiting_count for sysmon's every tick, read without the lock.
+std::atomic<int> exiting_pending{0};
 
 // Threads in the process now, from /proc/self/status ("Threads:").
 int os_thread_count() {
@@ -89,11 +91,13 @@ void plain_thread_unparked() {
 void plain_thread_exiting() {
   sched.lock.lock();
   if (exiting_count < kMaxExiting) exiting_tids[exiting_count++] = gettid();
+  exiting_pending.store(exiting_count, std::memory_order_relaxed);
   sched.lock.unlock();
   poke_sysmon();
 }
 
 bool recheck_exited_threads() {
+  if (exiting_pending.load(std::memory_order_relaxed) == 0) return false;
   sched.lock.lock();
   bool gone = false;
   int kept = 0;
@@ -104,6 +108,7 @@ bool recheck_exited_threads() {
       gone = true;
   }
   exiting_count = kept;
+  exiting_pending.store(kept, std::memory_order_relaxed);
   if (gone) checkdead_locked();
   sched.lock.unlock();
   return kept > 0;
