@@ -3,8 +3,6 @@
 // stable public API).
 #include "panic/symbolize.hpp"
 
-#include <dlfcn.h>
-
 #include <atomic>
 
 #include "syscall/syscall.hpp"
@@ -111,14 +109,10 @@ int symbolize(std::uintptr_t pc, frame_name* out, int max) {
   collected c{out, max};
 #if GORT_HAVE_LIBBACKTRACE
   symbolize_with_libbacktrace(pc, c);
-  if (c.n > 0) return c.n;
+#else
+  (void)pc;
 #endif
-  Dl_info info{};
-  if (max > 0 && dladdr(reinterpret_cast<void*>(pc), &info) && info.dli_sname) {
-    out[0] = frame_name{info.dli_sname, nullptr, 0};
-    return 1;
-  }
-  return 0;
+  return c.n;
 }
 
 }  // namespace gort::rt

@@ -3,7 +3,9 @@
 // information through libbacktrace (GCC's, from libgcc-dev), inlined calls
 // included; from the ELF symbol table where there is no debug information,
 // which also names static functions and lambdas (dladdr sees only the
-// dynamic symbols). Without libbacktrace at build time: dladdr only.
+// dynamic symbols). Without libbacktrace at build time, or while it
+// cannot be used (a fault inside it), nothing: the caller falls back to
+// dladdr (traceback.cpp's print_pc, which asks dladdr for the module anyway).
 #pragma once
 
 #include <cstdint>

@@ -21,6 +21,12 @@ namespace gort::rt {
 
 namespace {
 
+// Can [at, at + bytes) be read as words of g's stack?
+bool on_stack(const G* g, std::uintptr_t at, std::size_t bytes) {
+  return (at & 7) == 0 && stack_contains(g, reinterpret_cast<void*>(at)) &&
+         stack_contains(g, reinterpret_cast<void*>(at + bytes - 1));
+}
+
 bool starts_with(const char* s, const char* prefix) {
   return std::strncmp(s, prefix, std::strlen(prefix)) == 0;
 }
@@ -39,10 +45,6 @@ char* demangle(const char* name) {
   return d;
 }
 
-// What a frame of function `name` is to a traceback. The goroutine's entry
-// (gort::go's closure), __wrap_main and Boost.Context's make_fcontext are
-// the bottom; the runtime and gort::go's std::invoke/std::apply plumbing are
-// left out, as Go leaves out runtime frames.
 // The qualified name in a demangled signature: after the return type of a
 // template specialization ("void std::__invoke_impl<...>(...)").
 const char* qualified_name(const char* sig) {
@@ -57,8 +59,12 @@ const char* qualified_name(const char* sig) {
   return start;
 }
 
-// Names the demangler gives up on (Clang's lambda names, `$_0`, inside
-// local entities) are matched in their mangled form.
+// What a frame of function `name` is to a traceback. The goroutine's entry
+// (gort::go's closure), __wrap_main and Boost.Context's make_fcontext are
+// the bottom; the runtime and gort::go's std::invoke/std::apply plumbing are
+// left out, as Go leaves out runtime frames. Names the demangler gives up
+// on (Clang's lambda names, `$_0`, inside local entities) are matched in
+// their mangled form.
 frame classify(const char* name) {
   name = qualified_name(name);
   if (starts_with(name, "gort::detail::closure<") ||
@@ -87,20 +93,26 @@ frame classify(const char* name) {
 // *printed when it prints. Returns the kind of the function containing pc.
 frame print_pc(std::FILE* out, void* pc, bool* printed) {
   auto addr = reinterpret_cast<std::uintptr_t>(pc);
-  frame_name names[32];
-  int n = symbolize(addr, names, 32);
   Dl_info info{};
   bool have_module = dladdr(pc, &info) != 0;
-  if (n == 0 && !have_module) return frame::hidden;
+  frame_name names[32];
+  int n = symbolize(addr, names, 32);
+  if (n == 0) {
+    // Nothing from libbacktrace: the dynamic symbol (exported functions
+    // only), else "?" with the module and offset.
+    if (!have_module) return frame::hidden;
+    names[0] = frame_name{info.dli_sname, nullptr, 0};
+    n = 1;
+  }
   frame result = frame::printed;
-  for (int i = 0; i < (n ? n : 1); ++i) {
-    const char* raw = n ? names[i].function : nullptr;
+  for (int i = 0; i < n; ++i) {
+    const char* raw = names[i].function;
     char* owned = demangle(raw);
     const char* name = owned ? owned : raw ? raw : "?";
     frame kind = classify(name);
     if (kind == frame::printed || (kind == frame::bottom && !*printed)) {
       *printed = true;
-      if (n && names[i].file) {
+      if (names[i].file) {
         std::fprintf(out, "%s\n\t%s:%d\n", name, names[i].file, names[i].line);
       } else {
         std::uintptr_t off = addr + 1 - reinterpret_cast<std::uintptr_t>(info.dli_fbase);
@@ -111,7 +123,7 @@ frame print_pc(std::FILE* out, void* pc, bool* printed) {
     }
     std::free(owned);
     // The function containing pc (the last name) decides for the frame.
-    if (i == (n ? n : 1) - 1) result = kind;
+    if (i == n - 1) result = kind;
   }
   return result;
 }
@@ -152,9 +164,7 @@ void print_parked_traceback(std::FILE* out, const G* g) {
     if (print_pc(out, reinterpret_cast<void*>(pc - 1), &printed) == frame::bottom) break;
     // Follow the frame-pointer chain while it stays on this goroutine's
     // stack segments (__morestack keeps the chain linked across them).
-    if ((fp & 7) || !stack_contains(g, reinterpret_cast<void*>(fp)) ||
-        !stack_contains(g, reinterpret_cast<void*>(fp + 15)))
-      break;
+    if (!on_stack(g, fp, 16)) break;
     auto* frame_words = reinterpret_cast<const std::uintptr_t*>(fp);
     std::uintptr_t next_fp = frame_words[0];
     pc = frame_words[1];
@@ -166,9 +176,7 @@ void print_parked_traceback(std::FILE* out, const G* g) {
       pc = frame_words[3];  // no frame of its own: [R][C] above ours
     } else if (pc == reinterpret_cast<std::uintptr_t>(gort_ns_args_return) ||
                pc == reinterpret_cast<std::uintptr_t>(gort_ms_body_return)) {
-      if ((next_fp & 7) || !stack_contains(g, reinterpret_cast<void*>(next_fp)) ||
-          !stack_contains(g, reinterpret_cast<void*>(next_fp + 23)))
-        break;
+      if (!on_stack(g, next_fp, 24)) break;
       auto* tramp = reinterpret_cast<const std::uintptr_t*>(next_fp);
       pc = tramp[2];  // [saved rbp][R][C]
       next_fp = tramp[0];
