@@ -1170,33 +1170,37 @@ class Program:
         ps = self.params(1, 3)
         name = f"tg_{st.index}"
         self.free_fn(st, name, ps)
-        tps = ", ".join(f"class A{k}" for k in range(len(ps)))
-        fps = ", ".join(f"A{k} a{k}" for k in range(len(ps)))
         call_args = ", ".join(f"a{k}" for k in range(len(ps)))
-        bumps = " ".join(f"eq::bump(a{k});" for k in range(len(ps)))
         st.a = f"{name}({call_args})"
         st.b = f"gort::go({name}, {call_args})"
-        st.globals.append(f"template <{tps}> void spawn_{st.index}({fps}) {{\n"
-                          f"  @GO@\n  {bumps}\n}}")
-        args = [self.arg_for(p.type, var_only=True) for p in ps]
-        st.lines.append(f"spawn_{st.index}({', '.join(a.a for a in args)});")
-        self.finish_stmt_noslot(st)
+        self.template_spawner(st, ps)
 
     def gen_in_template_member(self, st):
         self.cur = st
         ps = self.params(0, 2)
         cls, _ = self.cls(st, ps)
         o = self.receiver_obj(st, cls)
-        tps = "".join(f", class A{k}" for k in range(len(ps)))
-        fps = "".join(f", A{k} a{k}" for k in range(len(ps)))
         call_args = ", ".join(f"a{k}" for k in range(len(ps)))
-        bumps = " ".join(f"eq::bump(a{k});" for k in range(len(ps)))
         st.a = f"r.m({call_args})"
         st.b = f"gort::go(&R::m, &r{', ' if ps else ''}{call_args})"
-        st.globals.append(f"template <class R{tps}> void spawn_{st.index}(R& r{fps}) {{\n"
+        self.template_spawner(st, ps, receiver=o)
+
+    def template_spawner(self, st, ps, receiver=None):
+        # spawn_<i>([R& r,] A0 a0, ...), a function template holding the
+        # statement (a0.. are its copies, bumped after it), and its call:
+        # with a receiver, the object is passed as r.
+        tparams = [f"class A{k}" for k in range(len(ps))]
+        fparams = [f"A{k} a{k}" for k in range(len(ps))]
+        if receiver:
+            tparams.insert(0, "class R")
+            fparams.insert(0, "R& r")
+        bumps = " ".join(f"eq::bump(a{k});" for k in range(len(ps)))
+        st.globals.append(f"template <{', '.join(tparams)}> "
+                          f"void spawn_{st.index}({', '.join(fparams)}) {{\n"
                           f"  @GO@\n  {bumps}\n}}")
         args = [self.arg_for(p.type, var_only=True) for p in ps]
-        st.lines.append(f"spawn_{st.index}({o}{''.join(', ' + a.a for a in args)});")
+        call = ([receiver] if receiver else []) + [a.a for a in args]
+        st.lines.append(f"spawn_{st.index}({', '.join(call)});")
         self.finish_stmt_noslot(st)
 
     def finish_stmt_noslot(self, st):
