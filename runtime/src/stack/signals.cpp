@@ -231,9 +231,9 @@ struct thread_start {
 };
 
 // A thread-specific value whose destructor runs when the thread ends, by
-// returning or by pthread_exit: an exiting plain thread can no longer wake
-// a goroutine, so the deadlock check runs again (Ms and the runtime's
-// threads never exit).
+// returning or by pthread_exit: the thread's alternate signal stack goes
+// back for reuse, and a plain thread is reported as exiting (the deadlock
+// check runs once it is gone; Ms and the runtime's threads never exit).
 pthread_key_t exit_key;
 pthread_once_t exit_key_once = PTHREAD_ONCE_INIT;
 void on_thread_exit(void*) {

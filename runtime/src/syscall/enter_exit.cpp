@@ -103,13 +103,15 @@ void handoff_p(P* p) {
 
 __thread bool syscalls_without_handoff = false;
 
+bool on_goroutine_outside_syscall() {
+  G* g = current_g();
+  return g && g->status.load(std::memory_order_relaxed) != gstatus::syscall;
+}
+
 bool enter_syscall(bool block_at_once) {
   // Only goroutines hand off; a call nested inside gort::blocking (already
   // in a system call) is just a call.
-  G* g = current_g();
-  if (!g || syscalls_without_handoff ||
-      g->status.load(std::memory_order_relaxed) == gstatus::syscall)
-    return false;
+  if (syscalls_without_handoff || !on_goroutine_outside_syscall()) return false;
   if (block_at_once)
     entersyscallblock();
   else

@@ -12,7 +12,6 @@
 
 #include "base/clock.hpp"
 #include "scheduler/park.hpp"
-#include "scheduler/sched.hpp"
 #include "syscall/syscall.hpp"
 #include "timer/timer.hpp"
 
@@ -27,10 +26,7 @@ std::int64_t to_ns(const timespec& ts) {
 // Should this sleep park the calling goroutine? Not on a plain thread, and
 // not inside gort::blocking, where parking would leave the goroutine both
 // in its system call and on a timer.
-bool parks() {
-  G* g = current_g();
-  return g && g->status.load(std::memory_order_relaxed) != gstatus::syscall;
-}
+bool parks() { return on_goroutine_outside_syscall(); }
 
 void park_for(std::int64_t ns) {
   if (ns > 0) park_until(now_ns() + ns);

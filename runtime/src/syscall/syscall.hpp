@@ -27,6 +27,10 @@ void handoff_p(P* p);
 // within one 20 us tick rather than after up to 10 ms.
 void poke_sysmon();
 
+// True if the caller is a goroutine that is not already in a system call
+// (inside gort::blocking, nested calls are plain calls).
+bool on_goroutine_outside_syscall();
+
 // Enters a system call if the caller is a goroutine not already in one;
 // returns whether it did (then call leave_syscall).
 bool enter_syscall(bool block_at_once);
