@@ -67,11 +67,17 @@ std::size_t first_bytes_init() {
   return round_page(std::size_t(v));
 }
 
+// Bytes of class `cls` above the limit: what split-stack code can use
+// (header included), and what GORT_STACK_MAX counts.
+std::size_t usable_bytes(std::uint32_t cls) {
+  static const std::size_t first = first_bytes_init();
+  return cls == 0 ? first : kMinGrowBytes << (cls - 1);
+}
+
 // Segment bytes (header and reserve included, guard excluded) of class
 // `cls`: the usable size above the limit plus kStackReserve below it.
 std::size_t class_bytes(std::uint32_t cls) {
-  static const std::size_t first = first_bytes_init();
-  return kStackReserve + (cls == 0 ? first : kMinGrowBytes << (cls - 1));
+  return kStackReserve + usable_bytes(cls);
 }
 
 bool huge_class(std::uint32_t cls) {
@@ -137,7 +143,7 @@ char* map_or_die(std::size_t bytes, bool huge) {
 // holds the guard and the reserve at its top (the guard marker keeps that
 // extent on 4 KiB pages) and is otherwise never touched.
 std::size_t slot_bytes(std::uint32_t cls) {
-  if (huge_class(cls)) return class_bytes(cls) - kStackReserve + kHugePage;
+  if (huge_class(cls)) return usable_bytes(cls) + kHugePage;
   return kGuard + class_bytes(cls);
 }
 
@@ -180,7 +186,7 @@ stack_seg* init_seg(char* lo, std::uint32_t cls) {
   s->prev = s->next = nullptr;
   s->lo = lo;
   s->limit = lo + kStackReserve;
-  s->total = class_bytes(cls) - kStackReserve;
+  s->total = usable_bytes(cls);
   s->cls = cls;
   s->flags = 0;
   s->split_fp = nullptr;
@@ -297,7 +303,7 @@ P* current_p() {
 }  // namespace
 
 std::size_t stack_size() {
-  return class_bytes(0) - sizeof(stack_seg) - kStackReserve;
+  return usable_bytes(0) - sizeof(stack_seg);
 }
 
 void stack_prepare(P* p, G* g) {
@@ -379,7 +385,7 @@ gort_morestack_grow(std::size_t frame, std::size_t args) {
   if (cls >= kClasses) stack_overflow_fatal(nullptr, nullptr);
   // GORT_STACK_MAX counts the stack split-stack code can use (the
   // reserves below the limits hold only non-split callees' frames).
-  std::size_t usable = class_bytes(cls) - kStackReserve;
+  std::size_t usable = usable_bytes(cls);
   if (cur->total + usable > stack_max_bytes())
     stack_overflow_fatal(nullptr, nullptr);
   stack_seg* s;
