@@ -77,7 +77,9 @@ def _function_at(pc):
 
 def _where(regs):
     """The first frame outside the libraries, following the frame-pointer
-    chain from the saved context (as the runtime's own dumps do). Frames
+    chain from the saved context (as the runtime's own dumps do). Every pc
+    is a return address, looked up at pc-1: inside its call, which may be
+    its function's last instruction (a noreturn call). Frames
     built without frame pointers end the walk; segments are not ordered in
     memory, so the chain may go up or down."""
     _, fp, pc = regs
@@ -137,7 +139,12 @@ class GoroutineCommand(gdb.Command):
             try:
                 gdb.execute("set $rsp = %d" % regs[0])
                 gdb.execute("set $rbp = %d" % regs[1])
-                gdb.execute("set $rip = %d" % regs[2])
+                # The saved pc is a return address: one past the call that
+                # parked the goroutine, already the next function's when that
+                # call was its function's last instruction. gdb looks frame
+                # #0 up at its pc as is, so give it the call's own address
+                # (the callers' frames gdb looks up at pc-1 itself).
+                gdb.execute("set $rip = %d" % (regs[2] - 1))
                 gdb.execute(command)
             finally:
                 gdb.execute("set $rsp = %d" % saved[0])
