@@ -33,6 +33,11 @@ void on_sigquit(int) {
 }
 
 void on_sigabrt(int) {
+  // abort() may come from inside malloc (glibc's heap-corruption checks)
+  // with its lock held, and naming frames allocates: should the report
+  // block there, the default SIGALRM still ends the process.
+  signal(SIGALRM, SIG_DFL);
+  alarm(10);
   flush_std_streams();
   std::fprintf(stderr, "SIGABRT: abort\n\n");
   print_current_header(stderr);
