@@ -158,7 +158,6 @@ _Unwind_Reason_Code collect_frame(_Unwind_Context* ctx, void* data) {
   return _URC_NO_REASON;
 }
 
-
 int walk_stack(frame_pc* frames, int max) {
   walk w{frames, max};
   _Unwind_Backtrace(collect_frame, &w);
