@@ -1,11 +1,12 @@
-# gort as a package: the gort::gort target (for add_subdirectory users and
+# gort as a package: the gort::gort and gort::no_plugin targets (for add_subdirectory users and
 # for the installed gortConfig.cmake), pkg-config's gort.pc, and the install
 # rules of the runtime. Included at the end of the top-level CMakeLists.txt.
 #
 # What gort::gort applies is what the gort++ driver adds (tools/gort++.in);
 # keep the two in step:
 #   compile: C++20, gort's headers, -fplugin=<gort_plugin> (Clang 22 only:
-#            another compiler gets the library form and serial elision)
+#            a project linking gort::gort with another compiler fails at
+#            configure time; gort::no_plugin is everything but the plugin)
 #   link:    libgort.a, -Wl,--wrap=main (main runs as goroutine 1),
 #            -rdynamic (symbolized panics), Boost.Context, threads, libdl
 include(GNUInstallDirs)
@@ -17,10 +18,17 @@ set(GORT_IS_CLANG22
     "$<AND:$<COMPILE_LANG_AND_ID:CXX,Clang>,$<VERSION_GREATER_EQUAL:$<CXX_COMPILER_VERSION>,22>,$<VERSION_LESS:$<CXX_COMPILER_VERSION>,23>>")
 
 # --- gort::gort in the build tree (add_subdirectory(gort)) -------------------
+# gort::no_plugin: the library form (any compiler); gort::gort adds the
+# plugin and refuses, at configure time, a compiler that cannot load it
+# (GortRequirePlugin.cmake).
+add_library(gort_no_plugin INTERFACE)
+target_link_libraries(gort_no_plugin INTERFACE gort)
+target_compile_features(gort_no_plugin INTERFACE cxx_std_20)
+target_link_options(gort_no_plugin INTERFACE ${GORT_LINK_OPTIONS})
+add_library(gort::no_plugin ALIAS gort_no_plugin)
+
 add_library(gort_package INTERFACE)
-target_link_libraries(gort_package INTERFACE gort)
-target_compile_features(gort_package INTERFACE cxx_std_20)
-target_link_options(gort_package INTERFACE ${GORT_LINK_OPTIONS})
+target_link_libraries(gort_package INTERFACE gort_no_plugin)
 if(TARGET gort_plugin)
   target_compile_options(gort_package INTERFACE
     "$<${GORT_IS_CLANG22}:-fplugin=$<TARGET_FILE:gort_plugin>>")
@@ -33,6 +41,12 @@ if(TARGET gort_plugin)
   add_dependencies(gort_package gort_plugin_built)
 endif()
 add_library(gort::gort ALIAS gort_package)
+include(${CMAKE_CURRENT_LIST_DIR}/GortRequirePlugin.cmake)
+if(TARGET gort_plugin)
+  gort_require_plugin_for_gort_gort(TRUE)
+else()
+  gort_require_plugin_for_gort_gort(FALSE)
+endif()
 
 # --- install ----------------------------------------------------------------
 install(TARGETS gort gort_tsan gort_shlib ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
@@ -71,6 +85,7 @@ write_basic_package_version_file(
   VERSION ${PROJECT_VERSION} COMPATIBILITY SameMinorVersion)
 install(FILES ${PROJECT_BINARY_DIR}/cmake/gortConfig.cmake
               ${PROJECT_BINARY_DIR}/cmake/gortConfigVersion.cmake
+              ${PROJECT_SOURCE_DIR}/cmake/GortRequirePlugin.cmake
         DESTINATION ${GORT_INSTALL_CMAKEDIR})
 
 # gort.pc finds the prefix from its own location (relocatable install).

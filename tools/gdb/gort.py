@@ -55,42 +55,83 @@ LIBRARY_PREFIXES = ("gort::", "gort_", "__morestack", "std::", "boost::",
                     "jump_fcontext", "ontop_fcontext", "make_fcontext")
 
 
-def _function_at(pc):
-    """The function at pc: from debug information (inlined calls included),
-    else the ELF symbol (code built without -g), else None."""
+def _functions_at(pc):
+    """The functions at pc, innermost first: from debug information every
+    inlined call and the function containing them, else the ELF symbol
+    (code built without -g), else nothing."""
     try:
         block = gdb.block_for_pc(pc)
     except RuntimeError:
         block = None
-    while block and not block.function:
+    names = []
+    while block:
+        if block.function:
+            names.append(block.function.print_name)
         block = block.superblock
-    if block:
-        return block.function.print_name
+    if names:
+        return names
     try:
         text = gdb.execute("info symbol %d" % pc, to_string=True)
     except gdb.error:
-        return None
+        return []
     if text.startswith("No symbol"):
+        return []
+    return [text.split(" + ")[0].split(" in section ")[0].strip()]
+
+
+def _program_function_at(pc):
+    """The innermost function at pc that is the program's (a gort call
+    inlined into it is skipped), or None."""
+    for name in _functions_at(pc):
+        if not name.startswith(LIBRARY_PREFIXES):
+            return name
+    return None
+
+
+def _address_of(symbol):
+    try:
+        return int(gdb.parse_and_eval("(unsigned long)&%s" % symbol))
+    except gdb.error:
         return None
-    return text.split(" + ")[0].split(" in section ")[0].strip()
+
+
+def _trampoline_returns():
+    """Return points inside the split-stack trampolines
+    (runtime/src/stack/morestack.S), as the runtime's own walk knows them
+    (runtime/src/panic/traceback.cpp): (no frame of its own, framed)."""
+    fast = _address_of("gort_ns_fast_return")
+    framed = {a for a in (_address_of("gort_ns_args_return"),
+                          _address_of("gort_ms_body_return")) if a}
+    return fast, framed
 
 
 def _where(regs):
     """The first frame outside the libraries, following the frame-pointer
-    chain from the saved context (as the runtime's own dumps do). Frames
-    built without frame pointers end the walk; segments are not ordered in
-    memory, so the chain may go up or down."""
+    chain from the saved context (as the runtime's own dumps do, through
+    the split-stack trampolines). Every pc is a return address, looked up
+    at pc-1: inside its call, which may be its function's last instruction
+    (a noreturn call). Frames built without frame pointers end the walk;
+    segments are not ordered in memory, so the chain may go up or down."""
     _, fp, pc = regs
+    fast, framed = _trampoline_returns()
     for _ in range(64):
-        name = _function_at(pc - 1)
-        if name and not name.startswith(LIBRARY_PREFIXES):
+        name = _program_function_at(pc - 1)
+        if name:
             return name
         if fp == 0 or fp % 8:
             break
         try:
-            pc, fp = _word(fp + 8), _word(fp)
+            next_fp, pc = _word(fp), _word(fp + 8)
+            # A split function entered through __morestack(_non_split):
+            # its caller's return address is further up, past the
+            # trampoline's.
+            if fast and pc == fast:
+                pc = _word(fp + 24)  # no frame of its own: [R][C] above ours
+            elif pc in framed:
+                pc, next_fp = _word(next_fp + 16), _word(next_fp)  # [rbp][R][C]
         except gdb.error:  # gdb.MemoryError: not a frame pointer after all
             break
+        fp = next_fp
     return hex(regs[2])
 
 
@@ -137,7 +178,12 @@ class GoroutineCommand(gdb.Command):
             try:
                 gdb.execute("set $rsp = %d" % regs[0])
                 gdb.execute("set $rbp = %d" % regs[1])
-                gdb.execute("set $rip = %d" % regs[2])
+                # The saved pc is a return address: one past the call that
+                # parked the goroutine, already the next function's when that
+                # call was its function's last instruction. gdb looks frame
+                # #0 up at its pc as is, so give it the call's own address
+                # (the callers' frames gdb looks up at pc-1 itself).
+                gdb.execute("set $rip = %d" % (regs[2] - 1))
                 gdb.execute(command)
             finally:
                 gdb.execute("set $rsp = %d" % saved[0])

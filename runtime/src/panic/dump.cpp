@@ -20,12 +20,13 @@ const char* state_text(const G* g) {
 
 }  // namespace
 
-void dump_all_goroutines(std::FILE* out) {
+void dump_all_goroutines(std::FILE* out, bool in_signal_handler) {
   G* self = current_g();
   bool first = true;
   if (self) {
     print_current_header(out);
-    print_traceback(out);
+    if (in_signal_handler) print_interrupted_traceback(out);
+    else print_traceback(out);
     first = false;
   }
   allgs_for_each([&](G* g) {

@@ -9,7 +9,8 @@
 namespace gort::rt {
 
 // Every live goroutine, the caller's own first (if it is one), separated
-// by blank lines.
-void dump_all_goroutines(std::FILE* out);
+// by blank lines. From a signal handler (`in_signal_handler`), the caller's
+// stack starts at the frame the signal interrupted.
+void dump_all_goroutines(std::FILE* out, bool in_signal_handler = false);
 
 }  // namespace gort::rt

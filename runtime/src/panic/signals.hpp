@@ -2,7 +2,8 @@
 
 namespace gort::rt {
 
-// Installs SIGQUIT's goroutine dump (called once at start-up).
+// Installs the SIGQUIT goroutine dump and the SIGABRT report (called once
+// at start-up; see signals.cpp for when the program's own handler wins).
 void install_signal_handlers();
 
 }  // namespace gort::rt

@@ -4,6 +4,7 @@
 #include "panic/symbolize.hpp"
 
 #include <atomic>
+#include <cstring>
 
 #include "syscall/syscall.hpp"
 
@@ -61,11 +62,25 @@ backtrace_state* state() {
   return s;
 }
 
+// A file name as the compiler recorded it. For a DWARF 5 line table whose
+// file is an absolute path (a source compiled by absolute path: what CMake
+// always does), GCC 12's libbacktrace still prefixes the file's directory,
+// the compilation directory: "/build/dir//home/me/src/x.cpp". The join is
+// the first "//" (directories are recorded without one); what follows its
+// last slash is the absolute path as given.
+const char* as_recorded(const char* file) {
+  if (!file) return nullptr;
+  const char* join = std::strstr(file, "//");
+  if (!join) return file;
+  while (join[1] == '/') ++join;
+  return join;
+}
+
 int on_pcinfo(void* data, std::uintptr_t, const char* file, int line,
               const char* function) {
   auto* c = static_cast<collected*>(data);
   if (!function && !file) return 0;  // no debug information here
-  if (c->n < c->max) c->out[c->n++] = frame_name{function, file, line};
+  if (c->n < c->max) c->out[c->n++] = frame_name{function, as_recorded(file), line};
   return 0;
 }
 

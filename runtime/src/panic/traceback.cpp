@@ -2,8 +2,8 @@
 
 #include <cxxabi.h>
 #include <dlfcn.h>
-#include <execinfo.h>
 #include <unistd.h>
+#include <unwind.h>
 
 #include <cstdint>
 #include <cstdlib>
@@ -83,18 +83,29 @@ frame classify(const char* name) {
   return frame::printed;
 }
 
-// Prints the frames at `pc` (an address inside the call, i.e. a return
-// address minus one): one per inlined call, innermost first, as
+// A frame of a walk: the address it is at and how to look that up. A
+// caller's frame is at a return address, the instruction after its call;
+// when the call was the function's last instruction (a throw, abort(), any
+// [[noreturn]] call) that address is already the next function's, so it is
+// looked up at pc-1, inside the call, as Go does. The frame a signal
+// interrupted is at the instruction that was about to run: looked up as is.
+struct frame_pc {
+  std::uintptr_t pc;
+  bool interrupted;  // the frame a signal interrupted: pc is not a return address
+  std::uintptr_t lookup() const { return interrupted ? pc : pc - 1; }
+};
+
+// Prints the frames at f: one per inlined call, innermost first, as
 //   function
 //   \t<file>:<line>            (with debug information)
-//   \t<module>+0x<offset>      (without)
+//   \t<module>+0x<offset>      (without; the offset of f.pc, as Go prints)
 // The bottom frame is printed too when `*printed` is false (nothing printed
 // yet: the goroutine's function was inlined into gort::go's closure); sets
-// *printed when it prints. Returns the kind of the function containing pc.
-frame print_pc(std::FILE* out, void* pc, bool* printed) {
-  auto addr = reinterpret_cast<std::uintptr_t>(pc);
+// *printed when it prints. Returns the kind of the function containing f.
+frame print_pc(std::FILE* out, frame_pc f, bool* printed) {
+  std::uintptr_t addr = f.lookup();
   Dl_info info{};
-  bool have_module = dladdr(pc, &info) != 0;
+  bool have_module = dladdr(reinterpret_cast<void*>(addr), &info) != 0;
   frame_name names[32];
   int n = symbolize(addr, names, 32);
   if (n == 0) {
@@ -115,7 +126,7 @@ frame print_pc(std::FILE* out, void* pc, bool* printed) {
       if (names[i].file) {
         std::fprintf(out, "%s\n\t%s:%d\n", name, names[i].file, names[i].line);
       } else {
-        std::uintptr_t off = addr + 1 - reinterpret_cast<std::uintptr_t>(info.dli_fbase);
+        std::uintptr_t off = f.pc - reinterpret_cast<std::uintptr_t>(info.dli_fbase);
         std::fprintf(out, "%s\n\t%s+0x%lx\n", name,
                      have_module && info.dli_fname ? info.dli_fname : "?",
                      (unsigned long)off);
@@ -128,26 +139,71 @@ frame print_pc(std::FILE* out, void* pc, bool* printed) {
   return result;
 }
 
+struct walk {
+  frame_pc* frames;
+  int max;
+  int n = 0;
+};
+
+// One frame of _Unwind_Backtrace. The unwinder knows which frame a signal
+// interrupted (the one above a signal trampoline): glibc's backtrace()
+// does not say, which is why the walk is not backtrace().
+_Unwind_Reason_Code collect_frame(_Unwind_Context* ctx, void* data) {
+  auto* w = static_cast<walk*>(data);
+  if (w->n == w->max) return _URC_END_OF_STACK;
+  int before_insn = 0;
+  std::uintptr_t pc = _Unwind_GetIPInfo(ctx, &before_insn);
+  if (pc == 0) return _URC_END_OF_STACK;
+  w->frames[w->n++] = frame_pc{pc, before_insn != 0};
+  return _URC_NO_REASON;
+}
+
+int walk_stack(frame_pc* frames, int max) {
+  walk w{frames, max};
+  _Unwind_Backtrace(collect_frame, &w);
+  return w.n;
+}
+
+void print_frames(std::FILE* out, const frame_pc* frames, int first, int n) {
+  bool printed = false;
+  for (int i = first; i < n; ++i) {
+    // A signal trampoline (__restore_rt): the frame above it is the one the
+    // signal interrupted. Nothing of the program's.
+    if (i + 1 < n && frames[i + 1].interrupted) continue;
+    if (print_pc(out, frames[i], &printed) == frame::bottom) break;
+  }
+}
+
 }  // namespace
 
 void print_traceback(std::FILE* out, const char* skip_through) {
-  void* pcs[128];
-  int n = backtrace(pcs, 128);
+  frame_pc frames[128];
+  int n = walk_stack(frames, 128);
   int first = 1;  // skip print_traceback itself
   if (skip_through) {
     for (int i = n - 1; i >= 1; --i) {
       Dl_info info;
-      if (dladdr(static_cast<char*>(pcs[i]) - 1, &info) && info.dli_sname &&
+      if (dladdr(reinterpret_cast<void*>(frames[i].lookup()), &info) && info.dli_sname &&
           starts_with(info.dli_sname, skip_through)) {
         first = i + 1;
         break;
       }
     }
   }
-  bool printed = false;
-  for (int i = first; i < n; ++i) {
-    if (print_pc(out, static_cast<char*>(pcs[i]) - 1, &printed) == frame::bottom) break;
+  print_frames(out, frames, first, n);
+}
+
+void print_interrupted_traceback(std::FILE* out) {
+  frame_pc frames[128];
+  int n = walk_stack(frames, 128);
+  int first = 1;  // skip print_interrupted_traceback itself
+  for (int i = 1; i < n; ++i) {
+    if (frames[i].interrupted) {
+      first = i;
+      break;
+    }
   }
+  print_frames(out, frames, first, n);
 }
 
 void print_parked_traceback(std::FILE* out, const G* g) {
@@ -161,7 +217,9 @@ void print_parked_traceback(std::FILE* out, const G* g) {
   std::uintptr_t pc = ctx[8];
   bool printed = false;
   for (int depth = 0; depth < 64 && pc; ++depth) {
-    if (print_pc(out, reinterpret_cast<void*>(pc - 1), &printed) == frame::bottom) break;
+    // Every pc of a parked goroutine is a return address (the first is
+    // jump_fcontext's, into the switch that parked it).
+    if (print_pc(out, frame_pc{pc, false}, &printed) == frame::bottom) break;
     // Follow the frame-pointer chain while it stays on this goroutine's
     // stack segments (__morestack keeps the chain linked across them).
     if (!on_stack(g, fp, 16)) break;

@@ -15,6 +15,10 @@ struct G;
 // the last one whose symbol starts with `skip_through` (if given and found).
 void print_traceback(std::FILE* out, const char* skip_through = nullptr);
 
+// From a signal handler: the stack the signal interrupted, from the
+// interrupted frame down (the handler's own frames left out).
+void print_interrupted_traceback(std::FILE* out);
+
 // Prints the stack of a goroutine that is not running (parked or
 // runnable), by walking frame pointers from its saved context.
 void print_parked_traceback(std::FILE* out, const G* g);
