@@ -28,6 +28,7 @@
 #include "base/env.hpp"
 #include "base/fatal.hpp"
 #include "scheduler/checkdead.hpp"
+#include "scheduler/exit_stop.hpp"
 #include "scheduler/global_runq.hpp"
 #include "scheduler/procs.hpp"
 #include "scheduler/sched.hpp"
@@ -202,6 +203,7 @@ bool any_work_visible() {
 // nothing to do.
 G* find_runnable(M* m, bool* inherit) {
   for (;;) {
+    check_stop_for_exit(m);
     if (!m->p) {
       // Back from a system call whose P was retaken, with no P free then.
       sched.lock.lock();
