@@ -10,6 +10,7 @@
 #include "panic/panic.hpp"
 #include "panic/signals.hpp"
 #include "sysmon/sysmon.hpp"
+#include "scheduler/checkdead.hpp"
 #include "scheduler/procs.hpp"
 #include "scheduler/sched.hpp"
 
@@ -110,6 +111,7 @@ void resize_procs_locked(int n) {
     // initialisers spawn goroutines before main starts.
     sched.goid_gen.store(1);
     install_panic_handler();
+    checkdead_init();
     pthread_sigmask(SIG_SETMASK, nullptr, &sched.program_sigmask);
     int n = int(env_int("GORT_MAXPROCS", 0));
     if (n <= 0) n = default_procs();
