@@ -43,7 +43,7 @@ thread_local M* tls_m = nullptr;
 // GORT_MAXTHREADS (default 10000, as Go's SetMaxThreads): a program that
 // blocks that many threads in system calls gets a fatal error, not a hang.
 int max_threads() {
-  static const int n = int(env_int("GORT_MAXTHREADS", 10000));
+  static const int n = int(env_int("GORT_MAXTHREADS", 10000, 1, 1'000'000'000));
   return n;
 }
 

@@ -113,8 +113,7 @@ void resize_procs_locked(int n) {
     install_panic_handler();
     checkdead_init();
     pthread_sigmask(SIG_SETMASK, nullptr, &sched.program_sigmask);
-    int n = int(env_int("GORT_MAXPROCS", 0));
-    if (n <= 0) n = default_procs();
+    int n = int(env_int("GORT_MAXPROCS", default_procs(), 1, kMaxProcs));
     sched.lock.lock();
     resize_procs_locked(n);
     sched.lock.unlock();
