@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "base/env.hpp"
+#include "base/forked_child.hpp"
 #include "panic/panic.hpp"
 #include "panic/signals.hpp"
 #include "sysmon/sysmon.hpp"
@@ -112,6 +113,7 @@ void resize_procs_locked(int n) {
     sched.goid_gen.store(1);
     install_panic_handler();
     checkdead_init();
+    install_fork_handler();
     pthread_sigmask(SIG_SETMASK, nullptr, &sched.program_sigmask);
     int n = int(env_int("GORT_MAXPROCS", default_procs(), 1, kMaxProcs));
     sched.lock.lock();

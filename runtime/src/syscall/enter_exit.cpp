@@ -1,5 +1,7 @@
 #include <errno.h>
 
+#include "base/forked_child.hpp"
+
 #include "scheduler/exit_stop.hpp"
 #include "scheduler/park.hpp"
 #include "scheduler/procs.hpp"
@@ -107,6 +109,8 @@ void handoff_p(P* p) {
 __thread bool syscalls_without_handoff = false;
 
 bool on_goroutine_outside_syscall() {
+  // In a forked child, interposed calls (write, sleep, ...) are plain calls.
+  if (in_forked_child.load(std::memory_order_relaxed)) return false;
   G* g = current_g();
   return g && g->status.load(std::memory_order_relaxed) != gstatus::syscall;
 }

@@ -10,6 +10,7 @@
 // quick_exit, _exit and _Exit stay immediate. docs/guide.md, program model.
 #include <cstdlib>
 
+#include "base/forked_child.hpp"
 #include "base/process_exit.hpp"
 #include "scheduler/exit_stop.hpp"
 #include "syscall/syscall.hpp"
@@ -17,6 +18,7 @@
 extern "C" void exit(int status) noexcept {
   using namespace gort::rt;
   static auto* real = reinterpret_cast<void (*)(int)>(real_libc_function("exit"));
+  if (in_forked_child.load(std::memory_order_relaxed)) real(status);  // no Ms here
   claim_process_exit();
   stop_the_world_for_exit();
   real(status);
