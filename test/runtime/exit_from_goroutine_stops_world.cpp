@@ -56,6 +56,12 @@ int main() {
     if (after_exit_handler.load() != 0) std::printf("goroutine ran during exit\n");
   });
   for (int i = 0; i < 8; ++i) gort::go(hammer, i);
+  // Timers keep firing while exit() runs the destructors (the runtime's
+  // timer heap must outlive them).
+  for (int i = 0; i < 4; ++i)
+    gort::go([] {
+      for (;;) gort::sleep_for(std::chrono::microseconds(50));
+    });
   gort::go([] {
     while (running.load() < 8) gort::yield();
     std::exit(3);

@@ -85,6 +85,10 @@ jump_fn real_siglongjmp_fn = nullptr;
 
 using namespace gort::rt;
 
+// Referenced from main_wrap.cpp so that this object is always linked (a
+// shared library such as libpng may be the only caller of longjmp).
+extern "C" void gort_longjmp_wrappers_anchor() {}
+
 extern "C" __attribute__((no_split_stack)) void longjmp(__jmp_buf_tag* env, int val) {
   jump(real_longjmp_fn, "longjmp", env, val);
 }

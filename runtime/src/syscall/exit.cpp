@@ -15,6 +15,9 @@
 #include "scheduler/exit_stop.hpp"
 #include "syscall/syscall.hpp"
 
+// Referenced from main_wrap.cpp so that this object is always linked.
+extern "C" void gort_exit_wrapper_anchor() {}
+
 extern "C" void exit(int status) noexcept {
   using namespace gort::rt;
   static auto* real = reinterpret_cast<void (*)(int)>(real_libc_function("exit"));
