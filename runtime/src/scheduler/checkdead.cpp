@@ -52,6 +52,9 @@ int status_fd = -1;
 // offset 0 makes procfs generate the file afresh; a raw system call, not
 // the interposed wrapper (this runs on g0 and plain threads).
 int os_thread_count() {
+  // Before the scheduler has started (a static initialiser blocked on a
+  // channel), start-up has not opened it yet: open it now.
+  if (status_fd < 0) checkdead_init();
   if (status_fd < 0) return -1;
   char buf[4096];
   ssize_t n = syscall(SYS_pread64, status_fd, buf, sizeof buf - 1, 0);
@@ -64,6 +67,7 @@ int os_thread_count() {
 }  // namespace
 
 void checkdead_init() {
+  if (status_fd >= 0) return;
   status_fd = int(syscall(SYS_openat, AT_FDCWD, "/proc/self/status", O_RDONLY | O_CLOEXEC));
 }
 
