@@ -17,6 +17,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <gort/detail/duration.hpp>
 #include <gort/panic.hpp>
 #include <iterator>
 #include <new>
@@ -263,12 +264,7 @@ chan<std::chrono::steady_clock::time_point> after(
     const std::chrono::duration<Rep, Period>& d) {
   using namespace std::chrono;
   auto c = make_chan<steady_clock::time_point>(1);
-  std::int64_t ns;
-  if (duration<double, std::nano>(d).count() >= 9.0e18)
-    ns = INT64_MAX;  // effectively never, without overflowing
-  else
-    ns = duration_cast<nanoseconds>(d).count();
-  detail::chan_send_time_after(detail::chan_access::core(c), ns);
+  detail::chan_send_time_after(detail::chan_access::core(c), detail::saturating_ns(d));
   return c;
 }
 

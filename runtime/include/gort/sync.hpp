@@ -129,13 +129,18 @@ class condition_variable {
   template <class Lock, class Rep, class Period>
   std::cv_status wait_for(Lock& lock,
                           const std::chrono::duration<Rep, Period>& d) {
-    return wait_until(lock, std::chrono::steady_clock::now() + d);
+    return wait_impl(&lock, &unlock_fn<Lock>, &lock_fn<Lock>, deadline_after(d))
+               ? std::cv_status::no_timeout
+               : std::cv_status::timeout;
   }
   template <class Lock, class Rep, class Period, class Predicate>
   bool wait_for(Lock& lock, const std::chrono::duration<Rep, Period>& d,
                 Predicate pred) {
-    return wait_until(lock, std::chrono::steady_clock::now() + d,
-                      std::move(pred));
+    std::int64_t deadline = deadline_after(d);
+    while (!pred())
+      if (!wait_impl(&lock, &unlock_fn<Lock>, &lock_fn<Lock>, deadline))
+        return pred();
+    return true;
   }
 
  private:
@@ -143,15 +148,17 @@ class condition_variable {
   static void unlock_fn(void* l) { static_cast<Lock*>(l)->unlock(); }
   template <class Lock>
   static void lock_fn(void* l) { static_cast<Lock*>(l)->lock(); }
+  // Saturating (detail/duration.hpp), and never negative: a deadline in
+  // the past is 0, not "no deadline".
   template <class Clock, class Duration>
   static std::int64_t to_steady_ns(
       const std::chrono::time_point<Clock, Duration>& t) {
-    using namespace std::chrono;
-    if constexpr (std::is_same_v<Clock, steady_clock>)
-      return duration_cast<nanoseconds>(t.time_since_epoch()).count();
-    else
-      return detail::steady_now_ns() +
-             duration_cast<nanoseconds>(t - Clock::now()).count();
+    return detail::steady_deadline_ns(t, detail::steady_now_ns());
+  }
+  template <class Rep, class Period>
+  static std::int64_t deadline_after(const std::chrono::duration<Rep, Period>& d) {
+    std::int64_t r = detail::add_ns_sat(detail::steady_now_ns(), detail::saturating_ns(d));
+    return r < 0 ? 0 : r;
   }
   // Returns false on timeout. deadline_ns < 0: no deadline.
   bool wait_impl(void* lock, void (*unlock)(void*), void (*relock)(void*),

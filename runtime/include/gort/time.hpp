@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cstdint>
 
+#include <gort/detail/duration.hpp>
+
 namespace gort {
 namespace detail {
 // Parks the caller until steady_clock reaches `deadline_ns` (nanoseconds
@@ -12,26 +14,19 @@ void sleep_until_steady_ns(std::int64_t deadline_ns);
 std::int64_t steady_now_ns();
 }  // namespace detail
 
+// Conversions saturate (detail/duration.hpp): hours::max() sleeps for ever
+// (292 years), a time point in the past returns at once.
 template <class Clock, class Duration>
 void sleep_until(const std::chrono::time_point<Clock, Duration>& t) {
-  using namespace std::chrono;
-  if constexpr (std::is_same_v<Clock, steady_clock>) {
-    detail::sleep_until_steady_ns(
-        duration_cast<nanoseconds>(t.time_since_epoch()).count());
-  } else {
-    // Other clocks are converted once, at the call (as std::this_thread
-    // does for clocks it cannot wait on directly).
-    auto rel = duration_cast<nanoseconds>(t - Clock::now()).count();
-    detail::sleep_until_steady_ns(detail::steady_now_ns() + rel);
-  }
+  detail::sleep_until_steady_ns(
+      detail::steady_deadline_ns(t, detail::steady_now_ns()));
 }
 
 template <class Rep, class Period>
 void sleep_for(const std::chrono::duration<Rep, Period>& d) {
-  using namespace std::chrono;
-  auto ns = duration_cast<nanoseconds>(d).count();
+  std::int64_t ns = detail::saturating_ns(d);
   if (ns <= 0) return;
-  detail::sleep_until_steady_ns(detail::steady_now_ns() + ns);
+  detail::sleep_until_steady_ns(detail::add_ns_sat(detail::steady_now_ns(), ns));
 }
 
 }  // namespace gort

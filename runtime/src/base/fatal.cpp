@@ -1,5 +1,7 @@
 #include "base/fatal.hpp"
 
+#include "base/process_exit.hpp"
+
 #include <unistd.h>
 
 #include <cstdio>
@@ -30,6 +32,7 @@ void fatal(const char* msg) noexcept {
 }
 
 void exit_process(int status) noexcept {
+  claim_process_exit();  // a panic in progress, or an exit() already under way, wins
   flush_std_streams();
   _exit(status);
 }

@@ -16,6 +16,7 @@
 #include <typeinfo>
 
 #include "base/fatal.hpp"
+#include "base/process_exit.hpp"
 #include "panic/panic.hpp"
 #include "panic/traceback.hpp"
 
@@ -40,10 +41,13 @@ std::string describe(std::exception_ptr e) {
 }
 
 [[noreturn]] void on_terminate() noexcept {
+  // First: main's return and exit() now wait for this report and its exit
+  // status 2 (printing it takes a while: symbolization).
+  note_panicking();
   static std::atomic<bool> entered{false};
   if (entered.exchange(true)) {
     // A second goroutine panicking at the same time: let the first report.
-    for (;;) pause();
+    park_thread_forever();
   }
   flush_std_streams();
   std::exception_ptr e = std::current_exception();
@@ -58,6 +62,7 @@ std::string describe(std::exception_ptr e) {
 }  // namespace
 
 void fatal_misuse(const char* msg) noexcept {
+  note_panicking();  // its trace takes as long as a panic's
   flush_std_streams();
   std::fprintf(stderr, "fatal error: %s\n\n", msg);
   print_current_header(stderr);

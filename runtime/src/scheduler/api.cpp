@@ -3,6 +3,7 @@
 
 #include <gort/runtime.hpp>
 
+#include "base/forked_child.hpp"
 #include "scheduler/procs.hpp"
 #include "scheduler/sched.hpp"
 #include "scheduler/switch.hpp"
@@ -30,6 +31,7 @@ int set_max_procs(int n) {
 [[gnu::noinline]] static void yield_thread() { sched_yield(); }
 
 void yield() {
+  rt::check_not_forked_child();
   if (rt::current_g())
     rt::switch_out(rt::post_switch::requeue);
   else

@@ -44,13 +44,20 @@ int exiting_count = 0;
 // exiting_count for sysmon's every tick, read without the lock.
 std::atomic<int> exiting_pending{0};
 
-// Threads in the process now, from /proc/self/status ("Threads:").
+// /proc/self/status, opened at start-up: a program that has used up its
+// file descriptors must still get its deadlock reported (issue 11).
+int status_fd = -1;
+
+// Threads in the process now, from /proc/self/status ("Threads:"). pread at
+// offset 0 makes procfs generate the file afresh; a raw system call, not
+// the interposed wrapper (this runs on g0 and plain threads).
 int os_thread_count() {
-  int fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return -1;
+  // Before the scheduler has started (a static initialiser blocked on a
+  // channel), start-up has not opened it yet: open it now.
+  if (status_fd < 0) checkdead_init();
+  if (status_fd < 0) return -1;
   char buf[4096];
-  ssize_t n = read(fd, buf, sizeof buf - 1);
-  close(fd);
+  ssize_t n = syscall(SYS_pread64, status_fd, buf, sizeof buf - 1, 0);
   if (n <= 0) return -1;
   buf[n] = 0;
   const char* p = std::strstr(buf, "\nThreads:");
@@ -58,6 +65,11 @@ int os_thread_count() {
 }
 
 }  // namespace
+
+void checkdead_init() {
+  if (status_fd >= 0) return;
+  status_fd = int(syscall(SYS_openat, AT_FDCWD, "/proc/self/status", O_RDONLY | O_CLOEXEC));
+}
 
 void start_runtime_thread(void* (*fn)(void*), const char* what) {
   pthread_attr_t attr;

@@ -5,6 +5,10 @@
 
 namespace gort::rt {
 
+// At start-up: opens what the check reads later (it must need no new file
+// descriptor: the program may have used them all up).
+void checkdead_init();
+
 // Threads outside the runtime may still wake a goroutine, unless they are
 // themselves parked on a gort primitive.
 // Starts a runtime-internal thread (timer thread, sysmon): detached, all

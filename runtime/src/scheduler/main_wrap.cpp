@@ -10,6 +10,8 @@
 
 extern "C" int __real_main(int argc, char** argv, char** envp);
 extern "C" void gort_syscall_wrappers_anchor();
+extern "C" void gort_exit_wrapper_anchor();
+extern "C" void gort_longjmp_wrappers_anchor();
 
 namespace gort::rt {
 namespace {
@@ -30,6 +32,10 @@ struct main_call : detail::closure_base {
 extern "C" int __wrap_main(int argc, char** argv, char** envp) {
   using namespace gort::rt;
   gort_syscall_wrappers_anchor();  // links the interposed libc functions
+  // ... and exit() and longjmp, which a shared library may call even when
+  // the program itself never names them.
+  gort_exit_wrapper_anchor();
+  gort_longjmp_wrappers_anchor();
   static main_call call;
   call.invoke = &main_call::run;
   call.argc = argc;

@@ -2,6 +2,7 @@
 // readied later; the plain-thread path sleeps on a futex in the waiter.
 #include "scheduler/park.hpp"
 
+#include "base/forked_child.hpp"
 #include "base/futex.hpp"
 #include "scheduler/checkdead.hpp"
 #include "scheduler/sched.hpp"
@@ -18,6 +19,7 @@ void init_waiter(waiter& w) {
 }
 
 void park(waiter& w, void (*unlock)(void*), void* arg, wait_reason why) {
+  check_not_forked_child();
   if (G* g = w.base.g) {
     g->reason = why;
     g->status.store(gstatus::waiting, std::memory_order_relaxed);
@@ -32,6 +34,7 @@ void park(waiter& w, void (*unlock)(void*), void* arg, wait_reason why) {
 }
 
 void unpark(waiter& w) {
+  check_not_forked_child();
   if (G* g = w.base.g) {
     ready(g, true);
     return;

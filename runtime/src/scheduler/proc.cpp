@@ -28,6 +28,7 @@
 #include "base/env.hpp"
 #include "base/fatal.hpp"
 #include "scheduler/checkdead.hpp"
+#include "scheduler/exit_stop.hpp"
 #include "scheduler/global_runq.hpp"
 #include "scheduler/procs.hpp"
 #include "scheduler/sched.hpp"
@@ -42,7 +43,7 @@ thread_local M* tls_m = nullptr;
 // GORT_MAXTHREADS (default 10000, as Go's SetMaxThreads): a program that
 // blocks that many threads in system calls gets a fatal error, not a hang.
 int max_threads() {
-  static const int n = int(env_int("GORT_MAXTHREADS", 10000));
+  static const int n = int(env_int("GORT_MAXTHREADS", 10000, 1, 1'000'000'000));
   return n;
 }
 
@@ -202,6 +203,7 @@ bool any_work_visible() {
 // nothing to do.
 G* find_runnable(M* m, bool* inherit) {
   for (;;) {
+    check_stop_for_exit(m);
     if (!m->p) {
       // Back from a system call whose P was retaken, with no P free then.
       sched.lock.lock();

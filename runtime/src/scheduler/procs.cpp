@@ -7,9 +7,11 @@
 #include <mutex>
 
 #include "base/env.hpp"
+#include "base/forked_child.hpp"
 #include "panic/panic.hpp"
 #include "panic/signals.hpp"
 #include "sysmon/sysmon.hpp"
+#include "scheduler/checkdead.hpp"
 #include "scheduler/procs.hpp"
 #include "scheduler/sched.hpp"
 
@@ -110,9 +112,10 @@ void resize_procs_locked(int n) {
     // initialisers spawn goroutines before main starts.
     sched.goid_gen.store(1);
     install_panic_handler();
+    checkdead_init();
+    install_fork_handler();
     pthread_sigmask(SIG_SETMASK, nullptr, &sched.program_sigmask);
-    int n = int(env_int("GORT_MAXPROCS", 0));
-    if (n <= 0) n = default_procs();
+    int n = int(env_int("GORT_MAXPROCS", default_procs(), 1, kMaxProcs));
     sched.lock.lock();
     resize_procs_locked(n);
     sched.lock.unlock();

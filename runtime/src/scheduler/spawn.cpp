@@ -1,5 +1,6 @@
 // Creating goroutines (Go's newproc): a G struct from a free list, no stack
 // until it first runs, queued in the spawner's runnext.
+#include "base/forked_child.hpp"
 #include "scheduler/checkdead.hpp"
 #include "scheduler/sched.hpp"
 #include "scheduler/switch.hpp"
@@ -31,6 +32,7 @@ namespace gort::detail {
 
 void spawn(closure_base* c) {
   using namespace gort::rt;
+  check_not_forked_child();
   ensure_started();
   G* g = new_goroutine(
       c, sched.goid_gen.fetch_add(1, std::memory_order_relaxed) + 1);

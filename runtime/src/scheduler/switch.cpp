@@ -12,6 +12,7 @@
 
 #include "base/fatal.hpp"
 #include "scheduler/allgs.hpp"
+#include "scheduler/exit_stop.hpp"
 #include "scheduler/global_runq.hpp"
 #include "scheduler/procs.hpp"
 
@@ -89,6 +90,7 @@ void prepare_to_run(M* m, G* g) {
 // small frames fit in the reserve below every segment's limit, and the
 // functions they call check the stack themselves.
 __attribute__((no_split_stack)) void execute(M* m, G* g, bool inherit) {
+  check_stop_for_exit(m);  // exit() under way: run nothing more
   if (!inherit) ++m->p->schedtick;
   prepare_to_run(m, g);
   m->pending = post_switch{&m->g0, post_switch::none};
@@ -104,7 +106,10 @@ __attribute__((no_split_stack)) void switch_out(post_switch::kind what,
   G* cur = m->curg;
   m->pending = post_switch{cur, what, unlock, arg};
   bool inherit = false;
-  G* next = m->p ? find_local_runnable(m->p, &inherit) : nullptr;
+  // Under exit(), go to g0, which stops this M once `what` is done.
+  G* next = m->p && !exit_stopping_world.load(std::memory_order_relaxed)
+                ? find_local_runnable(m->p, &inherit)
+                : nullptr;
   transfer t;
   if (next) {
     if (!inherit) ++m->p->schedtick;

@@ -61,9 +61,8 @@ std::size_t first_bytes_init() {
 #else
   std::int64_t dflt = 256 * 1024;
 #endif
-  std::int64_t v = env_bytes("GORT_STACK_MIN", dflt);
   std::int64_t floor = GORT_SPLIT_STACK ? 4096 : 16 * 1024;
-  if (v < floor) v = floor;
+  std::int64_t v = env_bytes("GORT_STACK_MIN", dflt, floor, std::int64_t(1) << 30);
   return round_page(std::size_t(v));
 }
 
@@ -86,8 +85,8 @@ bool huge_class(std::uint32_t cls) {
 
 std::size_t stack_max_bytes() {
   static const std::size_t max = [] {
-    std::int64_t v = env_bytes("GORT_STACK_MAX", std::int64_t(1) << 30);
-    return v > 0 ? std::size_t(v) : std::size_t(1) << 30;
+    return std::size_t(env_bytes("GORT_STACK_MAX", std::int64_t(1) << 30, 1,
+                                 std::int64_t(1) << 46));
   }();
   return max;
 }

@@ -1,5 +1,8 @@
 #include <errno.h>
 
+#include "base/forked_child.hpp"
+
+#include "scheduler/exit_stop.hpp"
 #include "scheduler/park.hpp"
 #include "scheduler/procs.hpp"
 #include "scheduler/sched.hpp"
@@ -54,10 +57,12 @@ void exitsyscall() {
     // state syscall under another M, taking it is still right: that M is
     // in a system call too and will look for a P when it returns.)
     p->m = m;
+    check_stop_for_exit(m);  // after the CAS: exit() waits for running Ps
     g->status.store(gstatus::running, std::memory_order_relaxed);
     g->reason = detail::wait_reason::none;
     return;
   }
+  check_stop_for_exit(m);
   // Our P was retaken (or handed off at entry): it belongs to someone else.
   m->p = nullptr;
   sched.lock.lock();
@@ -104,6 +109,8 @@ void handoff_p(P* p) {
 __thread bool syscalls_without_handoff = false;
 
 bool on_goroutine_outside_syscall() {
+  // In a forked child, interposed calls (write, sleep, ...) are plain calls.
+  if (in_forked_child.load(std::memory_order_relaxed)) return false;
   G* g = current_g();
   return g && g->status.load(std::memory_order_relaxed) != gstatus::syscall;
 }

@@ -10,6 +10,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <gort/detail/duration.hpp>
+
 #include "base/clock.hpp"
 #include "scheduler/park.hpp"
 #include "syscall/syscall.hpp"
@@ -19,8 +21,13 @@ namespace gort::rt {
 
 namespace {
 
+// Saturating: nanosleep({INT64_MAX s}) sleeps for ever (292 years), it
+// must not wrap to a negative count and return at once.
 std::int64_t to_ns(const timespec& ts) {
-  return std::int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+  std::int64_t ns;
+  if (__builtin_mul_overflow(std::int64_t(ts.tv_sec), std::int64_t(1'000'000'000), &ns))
+    return ts.tv_sec > 0 ? detail::kNsMax : detail::kNsMin;
+  return detail::add_ns_sat(ns, ts.tv_nsec);
 }
 
 // Should this sleep park the calling goroutine? Not on a plain thread, and
@@ -29,7 +36,7 @@ std::int64_t to_ns(const timespec& ts) {
 bool parks() { return on_goroutine_outside_syscall(); }
 
 void park_for(std::int64_t ns) {
-  if (ns > 0) park_until(now_ns() + ns);
+  if (ns > 0) park_until(detail::add_ns_sat(now_ns(), ns));
 }
 
 }  // namespace
@@ -66,7 +73,7 @@ extern "C" int clock_nanosleep(clockid_t clock, int flags,
     // Absolute: convert the deadline on `clock` to a monotonic one.
     timespec now{};
     clock_gettime(clock, &now);
-    ns -= to_ns(now);
+    ns = gort::detail::add_ns_sat(ns, -to_ns(now));
   }
   park_for(ns);
   if (rem && !(flags & TIMER_ABSTIME)) *rem = timespec{0, 0};

@@ -10,6 +10,7 @@
 #include <mutex>
 
 #include "base/clock.hpp"
+#include "base/env.hpp"
 #include "base/fatal.hpp"
 #include "base/futex.hpp"
 #include "scheduler/checkdead.hpp"
@@ -21,21 +22,6 @@ namespace gort::rt {
 namespace {
 
 std::int64_t start_time_ns = 0;
-
-// GORT_DEBUG is a comma-separated list of name=value (like GODEBUG).
-std::int64_t debug_value(const char* name) {
-  const char* env = std::getenv("GORT_DEBUG");
-  if (!env) return 0;
-  std::size_t len = std::strlen(name);
-  for (const char* p = env; *p;) {
-    if (std::strncmp(p, name, len) == 0 && p[len] == '=')
-      return std::atoll(p + len + 1);
-    p = std::strchr(p, ',');
-    if (!p) break;
-    ++p;
-  }
-  return 0;
-}
 
 // What sysmon remembers of each P between ticks.
 struct p_watch {
@@ -83,7 +69,8 @@ void* sysmon_main(void*) {
   // A 20 us tick must be 20 us, not 20 us plus the default 50 us slack: the
   // tick bounds how long a blocked system call holds its P.
   prctl(PR_SET_TIMERSLACK, 1UL);
-  std::int64_t trace_ms = debug_value("schedtrace");
+  // At most a year between lines: trace_ms * 1e6 must not overflow.
+  std::int64_t trace_ms = debug_setting("schedtrace", 0, 365LL * 86'400'000);
   std::int64_t next_trace = start_time_ns + trace_ms * 1'000'000;
   std::int64_t delay_us = 20;
   for (;;) {

@@ -32,7 +32,9 @@ struct timer_heap {
 
 // Constant-initialised (no guard variable: a function-local static's guard
 // calls into libstdc++, which the split-stack linker taxes on every call).
-constinit timer_heap heap;
+// Never destroyed: exit() runs static destructors while the timer thread
+// still runs (scheduler/exit_stop.hpp stops goroutines, not it).
+[[clang::no_destroy]] constinit timer_heap heap;
 timer_heap& th() { return heap; }
 
 bool earlier(const timer* a, const timer* b) { return a->when < b->when; }
