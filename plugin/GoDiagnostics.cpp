@@ -201,6 +201,22 @@ void diagAbstractArgument(Sema &S, const Expr *Arg, unsigned ParamIndex,
              "std::cref(");
 }
 
+// `[[go]] f(1);` with `const AbsFn& f`: a function object is copied into
+// the goroutine, and an abstract class has no copies.
+void diagAbstractFunctionObject(Sema &S, const Expr *Object,
+                                QualType ObjectType) {
+  SourceRange R = Object->getSourceRange();
+  S.Diag(R.getBegin(),
+         error(S, "[[go]] cannot copy the function object of the abstract "
+                  "class type %0 into the goroutine: a call through a "
+                  "function object copies it"))
+      << ObjectType.getUnqualifiedType() << R;
+  S.Diag(R.getBegin(),
+         note(S, "to share the caller's object, call its member "
+                 "operator() instead: [[go]] f.operator()(...); (the "
+                 "object must outlive the call), or call through a lambda"));
+}
+
 void diagRespecializedBodyFails(Sema &S, SourceLocation Loc, SourceRange Range,
                                 const NamedDecl *Written,
                                 const NamedDecl *ForCopies) {

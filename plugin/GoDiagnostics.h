@@ -43,6 +43,8 @@ void diagVolatileRefParam(clang::Sema &S, const clang::Expr *Arg,
 void diagAbstractArgument(clang::Sema &S, const clang::Expr *Arg,
                           unsigned ParamIndex, const clang::NamedDecl *Param,
                           clang::QualType ParamType, clang::QualType ArgType);
+void diagAbstractFunctionObject(clang::Sema &S, const clang::Expr *Object,
+                                clang::QualType ObjectType);
 void diagRespecializedBodyFails(clang::Sema &S, clang::SourceLocation Loc,
                                 clang::SourceRange Range,
                                 const clang::NamedDecl *Written,

@@ -565,6 +565,14 @@ bool GoCallBuilder::collectFunctionObject() {
       GoArgs.push_back(stripReferenceBinding(Call->getArg(I)));
     return true;
   } else {
+    // A function object is copied; one seen through an abstract base
+    // cannot be (gort::go's static_assert would only say "neither
+    // copyable nor movable").
+    if (const auto *RD = Obj->getType()->getAsCXXRecordDecl();
+        RD && RD->hasDefinition() && RD->isAbstract()) {
+      diagAbstractFunctionObject(S, Obj, Obj->getType());
+      return false;
+    }
     Expr *PMF = memberPointerTo(MD);
     if (!PMF)
       return false;

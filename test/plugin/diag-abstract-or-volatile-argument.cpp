@@ -3,7 +3,8 @@
 // copyable nor movable" / "cannot be called with the copied arguments"):
 // an object of an abstract class bound to a const reference (no copy of
 // an abstract class can be made: share it with std::cref or pass the
-// derived object), and a `const volatile T&` parameter (it cannot bind the
+// derived object), a function object seen through an abstract base (it is
+// copied: call its operator() as a member), and a `const volatile T&` parameter (it cannot bind the
 // goroutine's copy). A call *through* an abstract base is fine: the
 // receiver is passed by pointer.
 // RUN: %gortpp -fsyntax-only -Wno-comment -Xclang -verify %s
@@ -19,7 +20,17 @@ struct Square : Shape {
   void draw() const override {}
 };
 void show(const Shape &shape);
+struct Action {
+  virtual ~Action() = default;
+  virtual void operator()(int) const = 0;
+};
 void watch(const volatile int &flag);
+
+void call_action(const Action &act) {
+  [[go]] act(1); // expected-error {{[[go]] cannot copy the function object of the abstract class type 'Action' into the goroutine: a call through a function object copies it}} \
+                    expected-note {{to share the caller's object, call its member operator() instead: [[go]] f.operator()(...); (the object must outlive the call), or call through a lambda}}
+  [[go]] act.operator()(2); // the receiver by pointer
+}
 
 void caller(const Shape &s, Shape *p, Square sq) {
   [[go]] show(s); // expected-error {{[[go]] cannot copy this argument of the abstract class type 'Shape' into the goroutine (for the parameter 'shape' of type 'const Shape &'): every argument is copied, and the object's complete type is not known here}} \
