@@ -104,6 +104,132 @@ void diagInitializerListParam(Sema &S, const Expr *Arg, unsigned ParamIndex,
       << ElementType.getAsString(S.getPrintingPolicy()); // unquoted
 }
 
+// A view parameter gets the goroutine's own copy of the argument, converted
+// in the goroutine (a view made in the caller would dangle or share). Some
+// views cannot be made from an rvalue copy (std::span<int> from a
+// std::vector<int>&&): the user must say that the view is meant to share.
+void diagViewFromCopy(Sema &S, const Expr *Arg, unsigned ParamIndex,
+                      const NamedDecl *Param, QualType ParamType,
+                      QualType CopyType) {
+  SourceRange R = Arg->getSourceRange();
+  if (Param && Param->getDeclName())
+    S.Diag(R.getBegin(),
+           error(S, "[[go]] cannot pass this argument to the view parameter "
+                    "%0 of type %1: the goroutine gets its own copy of the "
+                    "argument (of type %2) and cannot make the view from it"))
+        << Param << ParamType << CopyType << R;
+  else
+    S.Diag(R.getBegin(),
+           error(S, "[[go]] cannot pass this argument to the view parameter "
+                    "#%0 of type %1: the goroutine gets its own copy of the "
+                    "argument (of type %2) and cannot make the view from it"))
+        << ParamIndex + 1 << ParamType << CopyType << R;
+  S.Diag(R.getBegin(),
+         note(S, "to let the goroutine view the caller's object, make the "
+                 "view at the statement: %0(...); the object must then "
+                 "outlive the goroutine's use"))
+      << ParamType.getNonReferenceType().getUnqualifiedType().getAsString(
+             S.getPrintingPolicy());
+}
+
+namespace {
+// `std::cref(` ... `)` around Arg, when Arg is written in the main text
+// (not in a macro expansion).
+void noteWrapIn(Sema &S, const Expr *Arg, unsigned Note, const char *Open) {
+  SourceRange R = Arg->getSourceRange();
+  SourceLocation Begin = R.getBegin(), End = R.getEnd();
+  if (Begin.isFileID() && End.isFileID()) {
+    SourceLocation After = Lexer::getLocForEndOfToken(
+        End, 0, S.getSourceManager(), S.getLangOpts());
+    S.Diag(Begin, Note) << FixItHint::CreateInsertion(Begin, Open)
+                        << FixItHint::CreateInsertion(After, ")");
+  } else {
+    S.Diag(Begin, Note);
+  }
+}
+} // namespace
+
+// The goroutine's copy is an rvalue, which a `const volatile T&` cannot
+// bind (gort::go's static_assert would only say "cannot be called").
+void diagVolatileRefParam(Sema &S, const Expr *Arg, unsigned ParamIndex,
+                          const NamedDecl *Param, QualType ParamType) {
+  SourceRange R = Arg->getSourceRange();
+  if (Param && Param->getDeclName())
+    S.Diag(R.getBegin(),
+           error(S, "[[go]] cannot pass an argument to the volatile "
+                    "reference parameter %0 of type %1: it cannot bind the "
+                    "goroutine's copy of the argument"))
+        << Param << ParamType << R;
+  else
+    S.Diag(R.getBegin(),
+           error(S, "[[go]] cannot pass an argument to the volatile "
+                    "reference parameter #%0 of type %1: it cannot bind the "
+                    "goroutine's copy of the argument"))
+        << ParamIndex + 1 << ParamType << R;
+  noteWrapIn(S, Arg,
+             note(S, "pass std::ref(...) to let the goroutine refer to the "
+                     "caller's object, or take the parameter by value"),
+             "std::ref(");
+}
+
+// `void draw(const Shape&)` given an object whose static type is an
+// abstract class: the goroutine copies every argument, and no Shape can be
+// made (gort::go's static_assert would only say "neither copyable nor
+// movable").
+void diagAbstractArgument(Sema &S, const Expr *Arg, unsigned ParamIndex,
+                          const NamedDecl *Param, QualType ParamType,
+                          QualType ArgType) {
+  SourceRange R = Arg->getSourceRange();
+  if (Param && Param->getDeclName())
+    S.Diag(R.getBegin(),
+           error(S, "[[go]] cannot copy this argument of the abstract class "
+                    "type %0 into the goroutine (for the parameter %1 of "
+                    "type %2): every argument is copied, and the object's "
+                    "complete type is not known here"))
+        << ArgType.getUnqualifiedType() << Param << ParamType << R;
+  else
+    S.Diag(R.getBegin(),
+           error(S, "[[go]] cannot copy this argument of the abstract class "
+                    "type %0 into the goroutine (for the parameter #%1 of "
+                    "type %2): every argument is copied, and the object's "
+                    "complete type is not known here"))
+        << ArgType.getUnqualifiedType() << ParamIndex + 1 << ParamType << R;
+  noteWrapIn(S, Arg,
+             note(S, "pass std::cref(...) to share the caller's object with "
+                     "the goroutine (it must outlive the call), or pass the "
+                     "derived object itself"),
+             "std::cref(");
+}
+
+// `[[go]] f(1);` with `const AbsFn& f`: a function object is copied into
+// the goroutine, and an abstract class has no copies.
+void diagAbstractFunctionObject(Sema &S, const Expr *Object,
+                                QualType ObjectType) {
+  SourceRange R = Object->getSourceRange();
+  S.Diag(R.getBegin(),
+         error(S, "[[go]] cannot copy the function object of the abstract "
+                  "class type %0 into the goroutine: a call through a "
+                  "function object copies it"))
+      << ObjectType.getUnqualifiedType() << R;
+  S.Diag(R.getBegin(),
+         note(S, "to share the caller's object, call its member "
+                 "operator() instead: [[go]] f.operator()(...); (the "
+                 "object must outlive the call), or call through a lambda"));
+}
+
+void diagRespecializedBodyFails(Sema &S, SourceLocation Loc, SourceRange Range,
+                                const NamedDecl *Written,
+                                const NamedDecl *ForCopies) {
+  S.Diag(Loc, error(S, "[[go]] cannot call %0 with the goroutine's copies of "
+                       "the arguments: the copies are decayed rvalues, and "
+                       "the body of %1 does not compile"))
+      << Written << ForCopies << Range;
+  S.Diag(Loc, note(S, "pass arguments whose copies keep their types (a "
+                      "std::string instead of a string literal, for "
+                      "example), or call it from a lambda, which keeps the "
+                      "call as written: [[go]] [=] { ... }();"));
+}
+
 void diagMissingHeader(Sema &S, SourceLocation Loc) {
   S.Diag(Loc, error(S, "[[go]] needs <gort/gort.hpp>: ::gort::go is not "
                        "declared here"));

@@ -34,6 +34,21 @@ void diagInitializerListParam(clang::Sema &S, const clang::Expr *Arg,
                               const clang::NamedDecl *Param,
                               clang::QualType ParamType,
                               clang::QualType ElementType);
+void diagViewFromCopy(clang::Sema &S, const clang::Expr *Arg,
+                      unsigned ParamIndex, const clang::NamedDecl *Param,
+                      clang::QualType ParamType, clang::QualType CopyType);
+void diagVolatileRefParam(clang::Sema &S, const clang::Expr *Arg,
+                          unsigned ParamIndex, const clang::NamedDecl *Param,
+                          clang::QualType ParamType);
+void diagAbstractArgument(clang::Sema &S, const clang::Expr *Arg,
+                          unsigned ParamIndex, const clang::NamedDecl *Param,
+                          clang::QualType ParamType, clang::QualType ArgType);
+void diagAbstractFunctionObject(clang::Sema &S, const clang::Expr *Object,
+                                clang::QualType ObjectType);
+void diagRespecializedBodyFails(clang::Sema &S, clang::SourceLocation Loc,
+                                clang::SourceRange Range,
+                                const clang::NamedDecl *Written,
+                                const clang::NamedDecl *ForCopies);
 void diagMissingHeader(clang::Sema &S, clang::SourceLocation Loc);
 void diagBuiltin(clang::Sema &S, clang::SourceLocation Loc,
                  clang::SourceRange Range, const clang::NamedDecl *Builtin);

@@ -41,6 +41,7 @@
 #include "clang/AST/TemplateBase.h"
 #include "clang/Sema/DeclSpec.h"
 #include "clang/Sema/EnterExpressionEvaluationContext.h"
+#include "clang/Sema/Initialization.h"
 #include "clang/Sema/Lookup.h"
 #include "clang/Sema/Sema.h"
 
@@ -201,6 +202,59 @@ Expr *referenceWrapperSource(Expr *Arg) {
   return stripToObject(Obj);
 }
 
+// A view parameter type: a class marked [[gsl::Pointer]] (by the user, or
+// by Clang itself, which infers it for std::basic_string_view, std::span
+// and the std containers' iterators), except std::reference_wrapper, which
+// Clang also infers and which is how a user shares an object on purpose.
+// A specialization inherits the attribute of its template's pattern.
+bool isViewType(QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || isStdReferenceWrapper(T))
+    return false;
+  if (RD->hasAttr<PointerAttr>())
+    return true;
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+  return Spec &&
+         Spec->getSpecializedTemplate()->getTemplatedDecl()->hasAttr<PointerAttr>();
+}
+
+// `show(s)` with `void show(std::string_view)`: the argument as written,
+// before Sema's implicit conversion to the view (a converting constructor,
+// `std::span<const int>(vector&&)`, or a conversion function, `string::
+// operator string_view`), or nullptr when no implicit conversion made the
+// view (the argument already is one, or the user spelled the view out:
+// `std::string_view(s)`, which shares on purpose).
+Expr *viewConversionSource(Expr *Arg) {
+  Expr *E = Arg;
+  while (true) {
+    E = E->IgnoreParens();
+    if (auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (auto *IC = dyn_cast<ImplicitCastExpr>(E);
+             IC && (IC->getCastKind() == CK_NoOp ||
+                    IC->getCastKind() == CK_ConstructorConversion ||
+                    IC->getCastKind() == CK_UserDefinedConversion))
+      E = IC->getSubExpr();
+    else
+      break;
+  }
+  if (auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    if (!isa_and_nonnull<CXXConversionDecl>(MC->getMethodDecl()))
+      return nullptr;
+    return stripToObject(MC->getImplicitObjectArgument());
+  }
+  auto *CE = dyn_cast<CXXConstructExpr>(E);
+  if (!CE || isa<CXXTemporaryObjectExpr>(CE) || CE->isListInitialization() ||
+      CE->getNumArgs() == 0 || CE->getConstructor()->isCopyOrMoveConstructor())
+    return nullptr;
+  for (unsigned I = 1, N = CE->getNumArgs(); I < N; ++I)
+    if (!isa<CXXDefaultArgExpr>(CE->getArg(I)))
+      return nullptr;
+  return stripToObject(CE->getArg(0));
+}
+
 class GoCallBuilder {
 public:
   // Shape.Call is set: a NotACall shape is diagnosed before building.
@@ -225,8 +279,11 @@ private:
   Expr *functionPointerTo(FunctionDecl *FD, DeclRefExpr *Written);
   void collectArguments(unsigned FirstArg);
   Expr *passArgument(Expr *Arg, unsigned ParamIndex);
+  Expr *passViewArgument(Expr *Arg, Expr *Source, unsigned ParamIndex,
+                         const ParmVarDecl *Param, QualType ParamType);
   Expr *memberPointerTo(CXXMethodDecl *MD);
   Expr *receiver(Expr *Base, bool IsArrow);
+  Expr *withoutNoReturn(Expr *Callee);
   Expr *buildGoCall();
 
   Sema &S;
@@ -313,7 +370,9 @@ bool GoCallBuilder::collectFunction() {
 
 // The specialization of FD's template that the goroutine calls with its
 // copies of the arguments (Call's arguments from FirstArg on): see
-// GoRespecialize.h. nullptr keeps FD.
+// GoRespecialize.h. nullptr keeps FD; nullptr and Failed when the body of
+// the goroutine's specialization does not compile (reported here, at the
+// statement).
 FunctionDecl *GoCallBuilder::respecialize(FunctionDecl *FD, unsigned FirstArg,
                                           TemplateArgumentListInfo *Explicit) {
   if (!FD->getPrimaryTemplate())
@@ -326,7 +385,15 @@ FunctionDecl *GoCallBuilder::respecialize(FunctionDecl *FD, unsigned FirstArg,
     ArgTypes.push_back(
         decayedArgumentType(S, stripReferenceBinding(Arg)->getType()));
   }
-  return respecializeForCopies(S, FD, ArgTypes, Explicit, Loc);
+  bool BodyFails = false;
+  FunctionDecl *Spec =
+      respecializeForCopies(S, FD, ArgTypes, Explicit, Loc, &BodyFails);
+  if (BodyFails) {
+    diagRespecializedBodyFails(S, Loc, Call->getSourceRange(), FD, Spec);
+    Failed = true;
+    return nullptr;
+  }
+  return Spec;
 }
 
 // `ns::f<int>` for the specialization FD, decayed to a pointer as Sema
@@ -498,6 +565,14 @@ bool GoCallBuilder::collectFunctionObject() {
       GoArgs.push_back(stripReferenceBinding(Call->getArg(I)));
     return true;
   } else {
+    // A function object is copied; one seen through an abstract base
+    // cannot be (gort::go's static_assert would only say "neither
+    // copyable nor movable").
+    if (const auto *RD = Obj->getType()->getAsCXXRecordDecl();
+        RD && RD->hasDefinition() && RD->isAbstract()) {
+      diagAbstractFunctionObject(S, Obj, Obj->getType());
+      return false;
+    }
     Expr *PMF = memberPointerTo(MD);
     if (!PMF)
       return false;
@@ -537,18 +612,63 @@ Expr *GoCallBuilder::passArgument(Expr *Arg, unsigned ParamIndex) {
   if (ParamType->isReferenceType())
     if (Expr *Wrapper = referenceWrapperSource(Arg))
       return Wrapper;
+  if (isViewType(ParamType))
+    if (Expr *Source = viewConversionSource(Arg))
+      return passViewArgument(Arg, Source, ParamIndex, Param, ParamType);
   if (ParamType->isLValueReferenceType() &&
       !ParamType.getNonReferenceType().isConstQualified()) {
     diagNonConstLValueRefParam(S, Arg, ParamIndex, Param, ParamType);
     Failed = true;
     return Arg;
   }
+  // `const volatile T&` cannot bind the goroutine's copy (an rvalue).
+  if (ParamType->isLValueReferenceType() &&
+      ParamType.getNonReferenceType().isVolatileQualified()) {
+    diagVolatileRefParam(S, Arg, ParamIndex, Param, ParamType);
+    Failed = true;
+    return Arg;
+  }
   if (ParamType->isReferenceType()) {
     if (auto *DA = dyn_cast<CXXDefaultArgExpr>(Arg))
       return defaultArgumentObject(Ctx, DA);
-    return stripReferenceBinding(Arg);
+    Expr *Object = stripReferenceBinding(Arg);
+    // `void draw(const Shape&)` given a `const Shape&` whose class is
+    // abstract: the goroutine's copy would have to be a Shape.
+    if (const auto *RD = Object->getType()->getAsCXXRecordDecl();
+        RD && RD->hasDefinition() && RD->isAbstract()) {
+      diagAbstractArgument(S, Arg, ParamIndex, Param, ParamType,
+                           Object->getType());
+      Failed = true;
+      return Arg;
+    }
+    return Object;
   }
   return asTypedBracedList(Ctx, Arg);
+}
+
+// A view parameter (isViewType) whose view Sema made from Source: a view
+// made here would refer into the caller's object (a temporary destroyed at
+// the end of the statement, or a named object the caller changes), so the
+// goroutine gets a decayed copy of Source and makes the view itself, as
+// with gort::go(f, source) and std::thread. docs/guide.md, "Goroutines".
+Expr *GoCallBuilder::passViewArgument(Expr *Arg, Expr *Source,
+                                      unsigned ParamIndex,
+                                      const ParmVarDecl *Param,
+                                      QualType ParamType) {
+  // std::ref(x) converted to a view: shared on purpose (and the goroutine
+  // could not convert the wrapper: two user-defined conversions).
+  if (referenceWrapperSource(Source))
+    return Arg;
+  QualType Copy = decayedArgumentType(S, Source->getType());
+  auto *Held = new (Ctx) OpaqueValueExpr(Source->getExprLoc(), Copy, VK_XValue);
+  InitializedEntity Entity = InitializedEntity::InitializeParameter(
+      Ctx, ParamType, /*Consumed=*/false);
+  if (!S.CanPerformCopyInitialization(Entity, Held)) {
+    diagViewFromCopy(S, Arg, ParamIndex, Param, ParamType, Copy);
+    Failed = true;
+    return Arg;
+  }
+  return Source;
 }
 
 // &C::m, built as Sema builds it for the source text (a qualified
@@ -578,7 +698,40 @@ Expr *GoCallBuilder::receiver(Expr *Base, bool IsArrow) {
   return Addr.isInvalid() ? nullptr : Addr.get();
 }
 
+// `__attribute__((noreturn))` (BOOST_NORETURN) is part of Clang's function
+// type but not of its mangling: gort::go<void (*)(int) noreturn> and
+// gort::go<void (*)(int)>, one spawn of each, would be two specializations
+// with one mangled name ("definition with same mangled name", at no user
+// location). The callee is passed as the plain function (or member)
+// pointer, a function pointer conversion: the goroutine never returns
+// either way.
+Expr *GoCallBuilder::withoutNoReturn(Expr *Callee) {
+  QualType T = Callee->getType();
+  auto Plain = [&](QualType Fn) -> QualType {
+    const auto *FT = Fn->getAs<FunctionType>();
+    if (!FT || !FT->getNoReturnAttr())
+      return QualType();
+    return QualType(
+        Ctx.adjustFunctionType(FT, FT->getExtInfo().withNoReturn(false)), 0);
+  };
+  QualType To;
+  if (const auto *P = T->getAs<PointerType>()) {
+    if (QualType Fn = Plain(P->getPointeeType()); !Fn.isNull())
+      To = Ctx.getPointerType(Fn);
+  } else if (const auto *M = T->getAs<MemberPointerType>()) {
+    if (QualType Fn = Plain(M->getPointeeType()); !Fn.isNull())
+      To = Ctx.getMemberPointerType(Fn, M->getQualifier(),
+                                    M->getMostRecentCXXRecordDecl());
+  }
+  if (To.isNull())
+    return Callee;
+  ExprResult Cast = S.ImpCastExprToType(Callee, To, CK_NoOp);
+  return Cast.isInvalid() ? Callee : Cast.get();
+}
+
 Expr *GoCallBuilder::buildGoCall() {
+  if (!GoArgs.empty())
+    GoArgs[0] = withoutNoReturn(GoArgs[0]);
   NamespaceDecl *NS = findGortNamespace(S, Loc);
   LookupResult R(S, &Ctx.Idents.get("go"), Loc, Sema::LookupOrdinaryName);
   if (!NS || !lookupFunctionTemplate(S, NS, R)) {

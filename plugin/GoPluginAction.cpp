@@ -11,13 +11,22 @@
 //   instantiation (it cannot be lowered at its dependent definition).
 // - HandleTranslationUnit is too late: main is already emitted.
 //
+// - Not every declaration whose code CodeGen emits comes through
+//   HandleTopLevelDecl (a lambda in an instantiated default member
+//   initializer, static data member, variable template or default
+//   argument; an implicitly defined constructor): GoUseListener records
+//   those, and every consumer callback walks them first, before CodeGen's
+//   callback can emit them.
+//
 // Declarations in system headers are skipped (the cost of the plugin is
 // then a walk over the user's own code) unless a `[[go]]` was parsed in a
 // system header. Decls from a PCH or module come through
 // HandleInterestingDecl, which forwards here.
 #include "ErrnoLocation.h"
+#include "GoDiagnostics.h"
 #include "GoLowering.h"
 #include "GoState.h"
+#include "GoUseListener.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -66,10 +75,19 @@ public:
   }
 
   bool VisitAttributedStmt(AttributedStmt *AS) {
-    // A dependent context is a template pattern: lowered per instantiation.
-    if (!Context || Context->isDependentContext() || !isGoStatement(AS))
+    if (!isGoStatement(AS))
       return true;
-    if (Seen.insert(AS).second)
+    // A dependent context is a template pattern: lowered per instantiation.
+    if (Context && Context->isDependentContext())
+      return true;
+    if (!Seen.insert(AS).second)
+      return true;
+    // A statement outside any function (a GNU statement expression in an
+    // initializer): there is no function to build the call in; never leave
+    // it silently serial.
+    if (!Context)
+      diagNotLowered(S, AS->getBeginLoc(), AS->getSourceRange());
+    else
       lowerGoStatement(S, AS, Context);
     return true;
   }
@@ -106,14 +124,17 @@ void markVariadicNoSplitStack(Decl *D, ASTContext &Ctx) {
 
 class GoLoweringConsumer : public SemaConsumer {
 public:
-  explicit GoLoweringConsumer(bool SplitStack) : SplitStack(SplitStack) {}
+  explicit GoLoweringConsumer(bool SplitStack)
+      : SplitStack(SplitStack), Listener(Pending) {}
 
   void InitializeSema(Sema &S) override { TheSema = &S; }
   void ForgetSema() override { TheSema = nullptr; }
+  ASTMutationListener *GetASTMutationListener() override { return &Listener; }
 
   bool HandleTopLevelDecl(DeclGroupRef Group) override {
     if (!TheSema)
       return true;
+    walkPending();
     const GoState &State = GoState::get();
     ASTContext &Ctx = TheSema->getASTContext();
     if (!LookedUpExternalErrno && Ctx.getExternalSource()) {
@@ -134,13 +155,69 @@ public:
         continue;
       GoStatementFinder(*TheSema, Seen).TraverseDecl(D);
     }
+    walkPending(); // what the lowering itself marked used
     return true;
   }
 
+  // Every callback after which CodeGen may emit code walks the recorded
+  // declarations first (the MultiplexConsumer calls this consumer first).
+  void HandleInlineFunctionDefinition(FunctionDecl *) override {
+    walkPending();
+  }
+  void HandleTagDeclDefinition(TagDecl *) override { walkPending(); }
+  void HandleCXXImplicitFunctionInstantiation(FunctionDecl *) override {
+    walkPending();
+  }
+  void CompleteTentativeDefinition(VarDecl *) override { walkPending(); }
+  void HandleCXXStaticMemberVarInstantiation(VarDecl *) override {
+    walkPending();
+  }
+  void HandleVTable(CXXRecordDecl *) override { walkPending(); }
+  // The end-of-TU instantiations are done; a statement lowered now queues
+  // its gort::go specialization, which must still be instantiated (and
+  // handed to CodeGen, which has not finished yet).
+  void HandleTranslationUnit(ASTContext &) override {
+    while (TheSema && walkPending())
+      TheSema->PerformPendingInstantiations();
+  }
+
 private:
+  // Walks the declarations GoUseListener recorded; true if any [[go]] was
+  // lowered or diagnosed.
+  bool walkPending() {
+    if (!TheSema || Pending.empty())
+      return false;
+    const GoState &State = GoState::get();
+    ASTContext &Ctx = TheSema->getASTContext();
+    if (!State.SeenGo && !Ctx.getExternalSource()) {
+      Pending.clear(); // nothing parsed so far can hold a [[go]]
+      return false;
+    }
+    SourceManager &SM = Ctx.getSourceManager();
+    size_t Before = Seen.size();
+    // Walking (lowering) records more; the vector may grow meanwhile.
+    while (!Pending.empty()) {
+      Decl *D = const_cast<Decl *>(Pending.back());
+      Pending.pop_back();
+      if (!State.SeenGoInSystemHeader && SM.isInSystemHeader(D->getLocation()))
+        continue;
+      if (auto *FD = dyn_cast<FunctionDecl>(D); FD && !FD->hasBody())
+        continue; // its definition comes through a callback of its own
+      if (!Walked.insert(D).second)
+        continue;
+      GoStatementFinder(*TheSema, Seen).TraverseDecl(D);
+    }
+    return Seen.size() != Before;
+  }
+
   bool SplitStack;
   bool LookedUpExternalErrno = false;
   Sema *TheSema = nullptr;
+  std::vector<const Decl *> Pending;
+  GoUseListener Listener;
+  // Declarations walked from Pending (each is reported more than once:
+  // used, then instantiated).
+  llvm::DenseSet<const Decl *> Walked;
   // Statements already lowered or diagnosed (a declaration can be handed
   // over more than once, for example a namespace and then its members).
   llvm::DenseSet<const AttributedStmt *> Seen;

@@ -85,10 +85,33 @@ QualType decayedArgumentType(Sema &S, QualType T) {
   return T.getUnqualifiedType();
 }
 
+namespace {
+
+// Instantiates Spec's definition now, with every diagnostic suppressed;
+// false if that produced an error. (Sema would instantiate it at the end
+// of the TU and report the errors inside the template, far from the
+// statement that chose the specialization.)
+bool bodyCompiles(Sema &S, FunctionDecl *Spec, SourceLocation Loc) {
+  if (Spec->isDefined() || !Spec->isImplicitlyInstantiable())
+    return !Spec->isInvalidDecl();
+  DiagnosticsEngine &Diags = S.getDiagnostics();
+  bool Suppressed = Diags.getSuppressAllDiagnostics();
+  DiagnosticErrorTrap Trap(Diags);
+  Diags.setSuppressAllDiagnostics(true);
+  S.InstantiateFunctionDefinition(Loc, Spec, /*Recursive=*/false,
+                                  /*DefinitionRequired=*/false,
+                                  /*AtEndOfTU=*/false);
+  Diags.setSuppressAllDiagnostics(Suppressed);
+  return !Trap.hasErrorOccurred() && !Spec->isInvalidDecl();
+}
+
+} // namespace
+
 FunctionDecl *respecializeForCopies(Sema &S, FunctionDecl *FD,
                                     ArrayRef<QualType> ArgTypes,
                                     TemplateArgumentListInfo *Explicit,
-                                    SourceLocation Loc) {
+                                    SourceLocation Loc, bool *BodyFails) {
+  *BodyFails = false;
   FunctionTemplateDecl *FTD = FD->getPrimaryTemplate();
   // A deduced `this Self&& self` keeps Sema's specialization: the object
   // parameter decides between sharing and copying the receiver.
@@ -118,6 +141,10 @@ FunctionDecl *respecializeForCopies(Sema &S, FunctionDecl *FD,
   if (Spec->getReturnType()->isUndeducedType() &&
       S.DeduceReturnType(Spec, Loc, /*Diagnose=*/false))
     return nullptr;
+  if (!bodyCompiles(S, Spec, Loc)) {
+    *BodyFails = true;
+    return Spec;
+  }
   S.MarkFunctionReferenced(Loc, Spec);
   return Spec;
 }

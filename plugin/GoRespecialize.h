@@ -36,10 +36,17 @@ clang::QualType decayedArgumentType(clang::Sema &S, clang::QualType T);
 // (the decayed types of the written arguments, default arguments left
 // out) and the explicit template arguments, if any. nullptr to keep FD,
 // also when the new deduction fails (FD's errors are then reported).
+//
+// The new specialization's body is instantiated at once, with its
+// diagnostics suppressed: a body that compiled for Sema's specialization
+// may not for the copies' types (`template <class T, class X> void
+// put(const T& v, X x) { x.put(v); }` with `"x", Tr<char[2]>{}`). Then
+// *BodyFails is set and that specialization is returned, for the caller
+// to report at the statement instead of inside the template.
 clang::FunctionDecl *
 respecializeForCopies(clang::Sema &S, clang::FunctionDecl *FD,
                       llvm::ArrayRef<clang::QualType> ArgTypes,
                       clang::TemplateArgumentListInfo *Explicit,
-                      clang::SourceLocation Loc);
+                      clang::SourceLocation Loc, bool *BodyFails);
 
 } // namespace gort::plugin
