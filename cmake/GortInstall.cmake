@@ -35,7 +35,7 @@ endif()
 add_library(gort::gort ALIAS gort_package)
 
 # --- install ----------------------------------------------------------------
-install(TARGETS gort gort_tsan gort_shlib ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
+install(TARGETS gort gort_tsan gort_asan gort_shlib ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/runtime/include/gort
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 

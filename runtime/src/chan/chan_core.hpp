@@ -20,6 +20,7 @@
 #include <gort/chan.hpp>
 #include <gort/detail/park.hpp>
 
+#include "base/race.hpp"
 #include "scheduler/park.hpp"
 
 namespace gort::detail {
