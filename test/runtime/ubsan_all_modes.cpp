@@ -2,6 +2,8 @@
 // handlers are non-split code, run in the reserve below the segment's
 // limit), the race build and the ASan build. The report names the line
 // run by the goroutine, and the program goes on.
+// It covers ASan itself (asan-mode would send UBSan's report to its log).
+// UNSUPPORTED: asan-mode
 // RUN: %gortxx -fsanitize=undefined %s -o %t.plain
 // RUN: %t.plain 2>&1 | FileCheck %s
 // RUN: %gortxx-tsan -fsanitize=undefined %s -o %t.tsan

@@ -103,11 +103,10 @@ void buffer_take(chan_core* c, void* dst) noexcept {
 }
 
 waiter* send_to_receiver(chan_core* c, waiter* r, void* src) noexcept {
-  waiter* wake = wake_target(r);
   // Race edges: the parked receiver's past is ours (block_on); buffered,
   // the value logically passes through slot recvx (Go's send()); ours
   // goes to the receiver when it is unparked.
-  rt::race_acquire(wake);
+  rt::race_acquire(parked_waiter(r));
   if (c->cap != 0) rt::race_release_acquire(c->slot(c->recvx));
   // The receiver's destination is raw storage on its stack; it is parked
   // (or about to be, with its context saved) and cannot run until we
@@ -115,14 +114,13 @@ waiter* send_to_receiver(chan_core* c, waiter* r, void* src) noexcept {
   c->move(r->elem, src);
   r->elem = nullptr;
   r->success = true;
-  return wake;
+  return wake_target(r);
 }
 
 waiter* recv_from_sender(chan_core* c, waiter* s, void* dst) noexcept {
-  waiter* wake = wake_target(s);
   // Race edges: the parked sender's past is ours; buffered, its value
   // goes into slot recvx, so the slot gets its past too (Go's recv()).
-  rt::race_acquire(wake);
+  rt::race_acquire(parked_waiter(s));
   if (c->cap != 0) rt::race_release_acquire(c->slot(c->recvx));
   if (c->cap == 0) {
     c->move(dst, s->elem);
@@ -138,7 +136,7 @@ waiter* recv_from_sender(chan_core* c, waiter* s, void* dst) noexcept {
   }
   s->elem = nullptr;
   s->success = true;
-  return wake;
+  return wake_target(s);
 }
 
 [[noreturn]] void park_forever(wait_reason why) {

@@ -180,6 +180,13 @@ inline waiter* wake_target(waiter* w) noexcept {
   return sel->parked;
 }
 
+// The waiter that w's goroutine parked on (w, or its select's): the race
+// build's address for the edges of a channel hand-off (chan.cpp).
+inline const waiter* parked_waiter(const waiter* w) noexcept {
+  auto* sel = static_cast<const select_state*>(w->owner);
+  return sel ? sel->parked : w;
+}
+
 // Completes a send of the value at src to the dequeued receiver r (or to
 // the buffer, on a buffered channel, as far as r is concerned: Go's send()).
 // Lock held; returns the waiter to unpark once every lock is released.
