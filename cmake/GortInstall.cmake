@@ -49,7 +49,7 @@ else()
 endif()
 
 # --- install ----------------------------------------------------------------
-install(TARGETS gort gort_tsan gort_shlib ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
+install(TARGETS gort gort_tsan gort_asan gort_shlib ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/runtime/include/gort
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 

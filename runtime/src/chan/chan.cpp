@@ -33,6 +33,10 @@ bool block_on(chan_core* c, wait_queue& q, void* elem, wait_reason why) {
   w.owner = nullptr;
   w.success = false;
   q.enqueue(&w);
+  // Whoever completes us acquires our past (send_to_receiver,
+  // recv_from_sender): a send happens before its receive completes, and an
+  // unbuffered receive before its send completes.
+  rt::race_release(&w);
   // park releases the lock only once we can no longer be resumed early; the
   // waker fills in w.elem's target and w.success before unparking us.
   rt::park(w, c->lock, why);
@@ -63,6 +67,9 @@ chan_shared* chan_make(const chan_elem_ops* ops, std::size_t cap) {
 
 void chan_free(chan_shared* sh) noexcept {
   chan_core* c = core_of(sh);
+  // Every other handle's past (their releases of refs, also made by
+  // instrumented user code) happens before the free.
+  rt::race_acquire(&c->refs);
   // The last handle is gone, so nobody is blocked here (a blocked party
   // holds a handle): only buffered values remain.
   std::size_t n = c->count.load(std::memory_order_relaxed);
@@ -76,6 +83,9 @@ void chan_free(chan_shared* sh) noexcept {
 }
 
 void buffer_put(chan_core* c, void* src) noexcept {
+  // Go's chanbuf racenotify: the receive that last emptied this slot
+  // happens before this send, this send before the receive that takes it.
+  rt::race_release_acquire(c->slot(c->sendx));
   c->move(c->slot(c->sendx), src);
   if (++c->sendx == c->cap) c->sendx = 0;
   c->count.store(c->count.load(std::memory_order_relaxed) + 1,
@@ -84,6 +94,7 @@ void buffer_put(chan_core* c, void* src) noexcept {
 
 void buffer_take(chan_core* c, void* dst) noexcept {
   void* s = c->slot(c->recvx);
+  rt::race_release_acquire(s);
   c->move(dst, s);
   c->destroy(s);
   if (++c->recvx == c->cap) c->recvx = 0;
@@ -92,6 +103,11 @@ void buffer_take(chan_core* c, void* dst) noexcept {
 }
 
 waiter* send_to_receiver(chan_core* c, waiter* r, void* src) noexcept {
+  // Race edges: the parked receiver's past is ours (block_on); buffered,
+  // the value logically passes through slot recvx (Go's send()); ours
+  // goes to the receiver when it is unparked.
+  rt::race_acquire(parked_waiter(r));
+  if (c->cap != 0) rt::race_release_acquire(c->slot(c->recvx));
   // The receiver's destination is raw storage on its stack; it is parked
   // (or about to be, with its context saved) and cannot run until we
   // unpark it, so writing there is safe.
@@ -102,6 +118,10 @@ waiter* send_to_receiver(chan_core* c, waiter* r, void* src) noexcept {
 }
 
 waiter* recv_from_sender(chan_core* c, waiter* s, void* dst) noexcept {
+  // Race edges: the parked sender's past is ours; buffered, its value
+  // goes into slot recvx, so the slot gets its past too (Go's recv()).
+  rt::race_acquire(parked_waiter(s));
+  if (c->cap != 0) rt::race_release_acquire(c->slot(c->recvx));
   if (c->cap == 0) {
     c->move(dst, s->elem);
   } else {
@@ -186,13 +206,17 @@ recv_status chan_recv(chan_shared* sh, void* dst, bool block) {
   if (!block && c->empty_unlocked()) {
     if (c->closed.load(std::memory_order_acquire) == 0)
       return recv_status::would_block;
-    if (c->empty_unlocked()) return recv_status::closed;
+    if (c->empty_unlocked()) {
+      rt::race_acquire(c);  // close happens before this receive
+      return recv_status::closed;
+    }
   }
 
   c->lock.lock();
   if (c->closed.load(std::memory_order_relaxed) != 0 &&
       c->count.load(std::memory_order_relaxed) == 0) {
     c->lock.unlock();
+    rt::race_acquire(c);  // close happens before this receive
     return recv_status::closed;
   }
   if (waiter* s = c->sendq.dequeue()) {
@@ -225,6 +249,9 @@ void chan_close(chan_shared* sh) {
     throw panic_error("close of closed channel");
   }
   c->closed.store(1, std::memory_order_release);
+  // Go's closechan racerelease: the close happens before every receive
+  // that reports it (those woken here also get unpark's edge).
+  rt::race_release(c);
 
   // Claim every waiter under the lock, wake them after releasing it. The
   // claimed waiters are off their queues, so their `next` links are free to

@@ -20,6 +20,7 @@
 #include <gort/chan.hpp>
 #include <gort/detail/park.hpp>
 
+#include "base/race.hpp"
 #include "scheduler/park.hpp"
 
 namespace gort::detail {
@@ -177,6 +178,13 @@ inline waiter* wake_target(waiter* w) noexcept {
   if (!sel) return w;
   sel->fired = w;
   return sel->parked;
+}
+
+// The waiter that w's goroutine parked on (w, or its select's): the race
+// build's address for the edges of a channel hand-off (chan.cpp).
+inline const waiter* parked_waiter(const waiter* w) noexcept {
+  auto* sel = static_cast<const select_state*>(w->owner);
+  return sel ? sel->parked : w;
 }
 
 // Completes a send of the value at src to the dequeued receiver r (or to

@@ -163,6 +163,7 @@ std::ptrdiff_t select_impl(select_case* cases, std::uint16_t* order,
       }
       if (c->closed.load(std::memory_order_relaxed) != 0) {
         locks.unlock_all();
+        rt::race_acquire(c);  // close happens before this receive
         *received = false;
         return ci;
       }
@@ -219,6 +220,8 @@ std::ptrdiff_t blocked_select(select_case* cases, std::uint16_t* lockorder,
     chan_core* c = core_of(cases[ci].c);
     (cases[ci].send ? c->sendq : c->recvq).enqueue(&w);
   }
+  // Whichever case completes acquires our past (chan.cpp, block_on).
+  rt::race_release(&ws[0]);
   rt::park(ws[0], unlock_for_park, const_cast<lock_set*>(&locks),
            wait_reason::select);
 

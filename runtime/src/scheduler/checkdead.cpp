@@ -23,6 +23,7 @@
 #include <cstring>
 
 #include "base/fatal.hpp"
+#include "base/race.hpp"
 #include "panic/dump.hpp"
 #include "scheduler/sched.hpp"
 #include "syscall/syscall.hpp"
@@ -80,7 +81,11 @@ void start_runtime_thread(void* (*fn)(void*), const char* what) {
   pthread_sigmask(SIG_SETMASK, &all, &old);
   runtime_threads.fetch_add(1, std::memory_order_seq_cst);
   pthread_t tid;
-  int rc = pthread_create(&tid, &attr, fn, nullptr);
+  int rc;
+  {
+    race_ignore_sync no_inherit;  // docs/design/sanitizers.md
+    rc = pthread_create(&tid, &attr, fn, nullptr);
+  }
   pthread_sigmask(SIG_SETMASK, &old, nullptr);
   pthread_attr_destroy(&attr);
   if (rc != 0) {

@@ -37,7 +37,7 @@ struct G {
   detail::closure_base* fn = nullptr;  // the call to run
   G* schedlink = nullptr;       // global run queue and free lists
   M* m = nullptr;               // the M running it, while running
-  tsan_fiber fiber;
+  san_fiber fiber;              // sanitizers' view (context/context.hpp)
   bool is_g0 = false;
 };
 

@@ -4,6 +4,7 @@
 
 #include "base/forked_child.hpp"
 #include "base/futex.hpp"
+#include "base/race.hpp"
 #include "scheduler/checkdead.hpp"
 #include "scheduler/sched.hpp"
 
@@ -25,16 +26,21 @@ void park(waiter& w, void (*unlock)(void*), void* arg, wait_reason why) {
     g->status.store(gstatus::waiting, std::memory_order_relaxed);
     switch_out(post_switch::park, unlock, arg);
     g->reason = wait_reason::none;
+    race_acquire(&w);  // the waker's past (unpark)
     return;
   }
   plain_thread_parking();
   unlock(arg);
   while (w.base.woken.load(std::memory_order_acquire) == 0)
     futex_wait(w.base.woken, 0);
+  race_acquire(&w);
 }
 
 void unpark(waiter& w) {
   check_not_forked_child();
+  // Whoever wakes a waiter did what it waits for (a send, an unlock, a
+  // notify): its past happens before the waiter's future.
+  race_release(&w);
   if (G* g = w.base.g) {
     ready(g, true);
     return;

@@ -27,6 +27,7 @@
 #include "base/clock.hpp"
 #include "base/env.hpp"
 #include "base/fatal.hpp"
+#include "base/race.hpp"
 #include "scheduler/checkdead.hpp"
 #include "scheduler/exit_stop.hpp"
 #include "scheduler/global_runq.hpp"
@@ -96,7 +97,11 @@ void start_m(P* p, bool spinning) {
   // (sysmon, which blocks all signals, starts Ms too).
   sigset_t old;
   pthread_sigmask(SIG_SETMASK, &sched.program_sigmask, &old);
-  int rc = pthread_create(&m->thread, &attr, thread_main, m);
+  int rc;
+  {
+    race_ignore_sync no_inherit;  // docs/design/sanitizers.md
+    rc = pthread_create(&m->thread, &attr, thread_main, m);
+  }
   pthread_sigmask(SIG_SETMASK, &old, nullptr);
   pthread_attr_destroy(&attr);
   if (rc != 0) fatal("failed to create a new OS thread (pthread_create)");

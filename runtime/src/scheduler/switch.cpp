@@ -10,6 +10,14 @@
 // recycling its stack) happens there, after its registers are saved.
 #include "scheduler/switch.hpp"
 
+#if GORT_RACE
+#include <sys/mman.h>
+
+#include <cstring>
+
+#include "base/race.hpp"
+#endif
+
 #include "base/fatal.hpp"
 #include "scheduler/allgs.hpp"
 #include "scheduler/exit_stop.hpp"
@@ -25,6 +33,7 @@ void finish_switch(transfer t) {
   post_switch ps = m->pending;
   m->pending = post_switch{};
   ps.from->ctx = t.fctx;
+  if (ps.from->is_g0) ps.from->fiber.learn_stack_from_arrival();
   if (ps.what != post_switch::exit && !ps.from->is_g0) stack_trim(m->p, ps.from);
   switch (ps.what) {
     case post_switch::none:
@@ -47,7 +56,9 @@ void finish_switch(transfer t) {
       break;
     case post_switch::exit: {
       G* dead = ps.from;
+      dead->fiber.stack_dead(dead->stk.lo, t.fctx, dead->stk.hi);
       stack_release(m->p, dead);
+      dead->fiber.destroy();
       dead->ctx = nullptr;
       gfree_put(m->p, dead);
       break;
@@ -63,6 +74,7 @@ void finish_switch(transfer t) {
 
 // First frame of every goroutine.
 [[noreturn]] void g_entry(transfer t) {
+  context_entered();
   finish_switch(t);
   G* g = current_g();
   detail::closure_base* fn = g->fn;
@@ -71,14 +83,38 @@ void finish_switch(transfer t) {
   goexit();
 }
 
+#if GORT_RACE
+// A recycled stack holds its dead owner's accesses in TSan's shadow, which
+// no edge orders before the new owner's (and none should: Go's goroutine
+// exit orders nothing): they would be reported as races. TSan offers no
+// call that forgets a range (AnnotateNewMemory is a no-op); its mmap
+// interceptor does, so the segment is mapped afresh (a fresh arena slot
+// needs it as little as it costs: one mmap). The guard page below lo is
+// not touched; the segment's header (top 64 bytes) is kept.
+void race_fresh_stack(G* g) {
+  auto* seg = reinterpret_cast<stack_seg*>(g->stk.hi);
+  char* end = g->stk.hi + sizeof(stack_seg);
+  stack_seg header;
+  std::memcpy(&header, seg, sizeof header);
+  race_ignore_memory not_an_access;
+  void* r = mmap(g->stk.lo, std::size_t(end - g->stk.lo), PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0);
+  if (r == MAP_FAILED) fatal("out of memory renewing a goroutine stack");
+  std::memcpy(seg, &header, sizeof header);
+}
+#endif
+
 void prepare_to_run(M* m, G* g) {
   m->curg = g;
   g->m = m;
   g->status.store(gstatus::running, std::memory_order_relaxed);
   if (!g->ctx) {
     stack_prepare(m->p, g);
+    g->fiber.set_stack(g->stk.lo, g->stk.hi);
+#if GORT_RACE
+    race_fresh_stack(g);
+#endif
     g->ctx = make_context(g->stk.lo, g->stk.hi, g_entry);
-    g->fiber.create();
   }
 }
 
@@ -115,11 +151,11 @@ __attribute__((no_split_stack)) void switch_out(post_switch::kind what,
     if (!inherit) ++m->p->schedtick;
     prepare_to_run(m, next);
     stack_switch(&cur->ss, &next->ss);  // last step before the jump
-    t = jump_context(next->ctx, next->fiber);
+    t = jump_context(next->ctx, next->fiber, what == post_switch::exit);
   } else {
     m->curg = nullptr;
     stack_switch(&cur->ss, nullptr);
-    t = jump_context(m->g0.ctx, m->g0.fiber);
+    t = jump_context(m->g0.ctx, m->g0.fiber, what == post_switch::exit);
   }
   // Resumed, possibly on another M.
   finish_switch(t);

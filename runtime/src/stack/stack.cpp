@@ -58,6 +58,8 @@ std::size_t round_page(std::size_t n) { return (n + kPage - 1) & ~(kPage - 1); }
 std::size_t first_bytes_init() {
 #if GORT_SPLIT_STACK
   std::int64_t dflt = 4096;
+#elif defined(__SANITIZE_ADDRESS__)
+  std::int64_t dflt = 1024 * 1024;  // ASan's redzones: frames 2-3x larger
 #else
   std::int64_t dflt = 256 * 1024;
 #endif

@@ -1,9 +1,14 @@
 // gort::shared_mutex: Go's RWMutex semantics with direct hand-off. A
 // waiting writer blocks new readers; when a writer unlocks, the readers
 // that queued behind it go first, then the next writer.
+//
+// Race edges (Go's rwmutex.go): a writer's unlock releases readers_'s
+// address, which readers and the next writer acquire; a reader's unlock
+// releases writer_'s, which the next writer acquires.
 #include <gort/sync.hpp>
 
 #include "base/fatal.hpp"
+#include "base/race.hpp"
 #include "panic/panic.hpp"
 #include "sync/waitq.hpp"
 
@@ -12,11 +17,20 @@ namespace gort {
 using detail::wait_reason;
 using rt::waiter;
 
+namespace {
+// A writer owns the lock: after every writer's and reader's unlock.
+void acquired_exclusive(const std::uint32_t& readers, const bool& writer) {
+  rt::race_acquire(&readers);
+  rt::race_acquire(&writer);
+}
+}  // namespace
+
 void shared_mutex::lock() {
   lock_.lock();
   if (!writer_ && readers_ == 0) {
     writer_ = true;
     lock_.unlock();
+    acquired_exclusive(readers_, writer_);
     return;
   }
   waiter w;
@@ -24,6 +38,7 @@ void shared_mutex::lock() {
   ++writers_waiting_;
   rt::waitq_push(writer_head_, writer_tail_, &w);
   rt::park(w, lock_, wait_reason::rwmutex_lock);  // woken as the owner
+  acquired_exclusive(readers_, writer_);
 }
 
 bool shared_mutex::try_lock() {
@@ -31,10 +46,12 @@ bool shared_mutex::try_lock() {
   bool ok = !writer_ && readers_ == 0;
   if (ok) writer_ = true;
   lock_.unlock();
+  if (ok) acquired_exclusive(readers_, writer_);
   return ok;
 }
 
 void shared_mutex::unlock() {
+  rt::race_release(&readers_);
   lock_.lock();
   if (!writer_) {
     lock_.unlock();
@@ -61,12 +78,14 @@ void shared_mutex::lock_shared() {
   if (!writer_ && writers_waiting_ == 0) {
     ++readers_;
     lock_.unlock();
+    rt::race_acquire(&readers_);
     return;
   }
   waiter w;
   rt::init_waiter(w);
   rt::waitq_push(reader_head_, reader_tail_, &w);
   rt::park(w, lock_, wait_reason::rwmutex_rlock);  // woken holding a read lock
+  rt::race_acquire(&readers_);
 }
 
 bool shared_mutex::try_lock_shared() {
@@ -74,10 +93,12 @@ bool shared_mutex::try_lock_shared() {
   bool ok = !writer_ && writers_waiting_ == 0;
   if (ok) ++readers_;
   lock_.unlock();
+  if (ok) rt::race_acquire(&readers_);
   return ok;
 }
 
 void shared_mutex::unlock_shared() {
+  rt::race_release(&writer_);
   lock_.lock();
   if (readers_ == 0) {
     lock_.unlock();

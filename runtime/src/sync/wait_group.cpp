@@ -4,6 +4,8 @@
 #include <gort/panic.hpp>
 #include <gort/sync.hpp>
 
+#include "base/race.hpp"
+
 namespace gort {
 
 // Out of line: throwing calls into libstdc++, which would tax every add()
@@ -12,7 +14,10 @@ namespace gort {
   throw panic_error("sync: negative WaitGroup counter");
 }
 
+// Race edges (Go's waitgroup.go): every done() happens before the wait()
+// that it lets return.
 void wait_group::add(std::int64_t n) {
+  if (n < 0) rt::race_release(this);
   std::uint64_t delta = std::uint64_t(n) << 32;
   std::uint64_t state = state_.fetch_add(delta, std::memory_order_acq_rel) + delta;
   auto counter = std::int32_t(state >> 32);
@@ -28,10 +33,14 @@ void wait_group::add(std::int64_t n) {
 void wait_group::wait() {
   std::uint64_t state = state_.load(std::memory_order_acquire);
   for (;;) {
-    if (std::int32_t(state >> 32) == 0) return;
+    if (std::int32_t(state >> 32) == 0) {
+      rt::race_acquire(this);
+      return;
+    }
     if (state_.compare_exchange_weak(state, state + 1,
                                      std::memory_order_acq_rel)) {
       sema_.acquire(detail::wait_reason::wait_group_wait);
+      rt::race_acquire(this);
       return;
     }
   }

@@ -16,6 +16,7 @@
 
 #include "base/fatal.hpp"
 #include "base/futex.hpp"
+#include "base/race.hpp"
 #include "scheduler/checkdead.hpp"
 #include "timer/timer_internal.hpp"
 
@@ -80,6 +81,9 @@ void remove_at(std::vector<timer*>& h, std::size_t i) {
 }
 
 void* timer_thread(void*) {
+  // A timer firing is no synchronisation in the language (Go's Sleep and
+  // After order nothing): TSan sees none of this thread's (race builds).
+  race_ignore_sync timers_order_nothing;
   prctl(PR_SET_TIMERSLACK, 1UL);  // wake on time, not 50 us late
   timer_heap& t = th();
   for (;;) {
@@ -107,10 +111,16 @@ void* timer_thread(void*) {
 }
 
 std::once_flag thread_once;
+std::atomic<bool> thread_started{false};
 
 void start_timer_thread() {
-  std::call_once(thread_once,
-                 [] { start_runtime_thread(timer_thread, "timer"); });
+  // The flag keeps call_once (pthread_once, which TSan sees as an edge
+  // from the first caller to every later one) off the common path.
+  if (thread_started.load(std::memory_order_acquire)) return;
+  std::call_once(thread_once, [] {
+    start_runtime_thread(timer_thread, "timer");
+    thread_started.store(true, std::memory_order_release);
+  });
 }
 
 }  // namespace
@@ -119,7 +129,10 @@ detail::raw_lock& timer_lock() { return th().lock; }
 
 void add_timer_locked(timer* t) {
   timer_heap& h = th();
-  h.heap.push_back(t);
+  {
+    race_ignore_memory runtime_allocation;  // the heap grows on any goroutine
+    h.heap.push_back(t);
+  }
   sift_up(h.heap, h.heap.size() - 1);
   h.count.fetch_add(1, std::memory_order_relaxed);
   if (t->heap_index == 0) {
