@@ -1,0 +1,114 @@
+// The sysmon side of preemption: which goroutine has had its time slice,
+// the request, the poison. See preempt.hpp and docs/design/preemption.md.
+#include <atomic>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+
+#include "preempt/preempt.hpp"
+#include "preempt/request.hpp"
+#include "scheduler/sched.hpp"
+#include "stack/limit_poison.hpp"
+
+namespace gort::rt {
+
+namespace {
+
+struct knobs {
+  bool off = false;            // GORT_DEBUG=preemptoff=1
+  std::int64_t slice_ns = 10'000'000;   // Go's forcePreemptNS
+  bool stress = false;         // GORT_DEBUG=preemptevery=US
+};
+
+const knobs& settings() {
+  static const knobs k = [] {
+    knobs k;
+    k.off = gort_debug_value("preemptoff") != 0;
+    std::int64_t every_us = gort_debug_value("preemptevery");
+    if (every_us > 0) {
+      k.slice_ns = every_us * 1000;
+      k.stress = true;
+    }
+    return k;
+  }();
+  return k;
+}
+
+// What sysmon saw of each P: the tick it runs under and since when.
+struct run_watch {
+  std::uint32_t schedtick = 0;
+  std::int64_t since = 0;
+  bool valid = false;
+};
+run_watch watch[kMaxProcs];
+std::uint32_t poison_seq = 0;
+
+}  // namespace
+
+std::atomic<std::uint64_t> preempt_count{0};
+
+bool preempt_stress_mode() { return settings().stress; }
+
+// p->schedtick and p->m belong to the P's owner; sysmon reads them racily,
+// as Go's retake does (a stale value costs at most one spurious or late
+// request, which the thread side checks again). Not instrumented by TSan.
+__attribute__((no_sanitize("thread"))) std::int64_t preempt_retake(
+    std::int64_t now) {
+  const knobs& k = settings();
+  if (k.off) return 0;
+  bool any_running = false;
+  int n = sched.nprocs.load(std::memory_order_acquire);
+  for (int i = 0; i < n; ++i) {
+    P* p = sched.allp[i];
+    run_watch& w = watch[i];
+    if (p->state.load(std::memory_order_acquire) != P::running) {
+      w.valid = false;
+      continue;
+    }
+    any_running = true;
+    std::uint32_t tick = __atomic_load_n(&p->schedtick, __ATOMIC_RELAXED);
+    if (!w.valid || w.schedtick != tick) {
+      w = run_watch{tick, now, true};
+      continue;
+    }
+    if (now - w.since < k.slice_ns) continue;
+    M* m = __atomic_load_n(&p->m, __ATOMIC_RELAXED);
+    if (!m || !m->limit_slot) continue;
+    // Every tick until the P's schedtick moves: a poison overwritten by a
+    // segment switch, or met where preemption is not allowed, is armed
+    // again (the request itself stays as it is).
+    p->preempt_req.store(preempt_request_word(tick), std::memory_order_release);
+    if (++poison_seq == 0) ++poison_seq;
+    poison_limit(m->limit_slot, m->poison, poison_seq);
+  }
+  if (!any_running) return 0;
+  // Look again at a tenth of the slice: a goroutine is preempted between
+  // 1 and 1.1 slices after sysmon first saw its tick (20 us at least).
+  std::int64_t tick_us = k.slice_ns / 10 / 1000;
+  return tick_us < 20 ? 20 : tick_us;
+}
+
+std::uint64_t preemptions() {
+  return preempt_count.load(std::memory_order_relaxed);
+}
+
+}  // namespace gort::rt
+
+namespace gort::rt {
+
+// Like sysmon's schedtrace parsing (GORT_DEBUG=a=1,b=2).
+std::int64_t gort_debug_value(const char* name) {
+  const char* env = std::getenv("GORT_DEBUG");
+  if (!env) return 0;
+  std::size_t len = std::strlen(name);
+  for (const char* p = env; *p;) {
+    if (std::strncmp(p, name, len) == 0 && p[len] == '=')
+      return std::atoll(p + len + 1);
+    p = std::strchr(p, ',');
+    if (!p) break;
+    ++p;
+  }
+  return 0;
+}
+
+}  // namespace gort::rt
