@@ -51,25 +51,44 @@ bool exception_in_progress() {
 }
 
 // Stress mode (GORT_DEBUG=preemptevery): an independent check of the
-// rules below, by names: walking the frame pointers from here to the
-// goroutine's first frame, no frame may be runtime code except g_entry
-// (which called the goroutine's function) and our own two.
+// rules below, by name. Walking the frame pointers up from here: first our
+// own frames (this handler, the entry, __morestack if the handler's stack
+// grew); from the first frame of the preempted code up to the goroutine's
+// first frame (g_entry's, which called the goroutine's function), no frame
+// may be the runtime's.
+const char* frame_function(void* ra) {
+  frame_name names[8];
+  int n = symbolize(reinterpret_cast<std::uintptr_t>(ra) - 1, names, 8);
+  return n > 0 && names[n - 1].function ? names[n - 1].function : "?";
+}
+
+bool handler_frame(void* ra) {
+  const char* fn = frame_function(ra);
+  return std::strstr(fn, "preempt_if_allowed") ||
+         std::strstr(fn, "check_no_runtime_frame_below") ||
+         std::strncmp(fn, "gort_preempt_", 13) == 0 ||
+         std::strncmp(fn, "gort_morestack_preempt", 22) == 0 ||
+         std::strncmp(fn, "__morestack", 11) == 0;
+}
+
 [[gnu::noinline]] void check_no_runtime_frame_below(G* g) {
   void** fp = static_cast<void**>(__builtin_frame_address(0));
+  bool in_handler = true;
   for (int depth = 0; depth < 512 && fp && stack_contains(g, fp); ++depth) {
     void* ra = fp[1];
-    auto* next = static_cast<void**>(fp[0]);
-    if (depth >= 2 && in_runtime_text(ra)) {
-      frame_name names[8];
-      int n = symbolize(reinterpret_cast<std::uintptr_t>(ra) - 1, names, 8);
-      const char* fn = n > 0 ? names[n - 1].function : nullptr;
-      if (!fn || !std::strstr(fn, "g_entry")) {
-        std::fprintf(stderr, "runtime: preempted inside the runtime, in %s\n",
-                     fn ? fn : "?");
-        fatal("preemption inside the runtime");
-      }
+    if (in_handler && !handler_frame(ra)) in_handler = false;
+    if (!in_handler && in_runtime_text(ra)) {
+      const char* fn = frame_function(ra);
+      // The goroutine's first frame: above it lies no frame of its own
+      // (the words there may be a previous goroutine's, on a reused stack).
+      if (std::strstr(fn, "g_entry")) break;
+      std::fprintf(stderr, "runtime: preempted inside the runtime, in %s\n", fn);
+      fatal("preemption inside the runtime");
     }
-    if (next <= fp) break;
+    auto* next = static_cast<void**>(fp[0]);
+    // Frames go up the stack, except where a segment boundary goes back
+    // to an older segment (anywhere in the address space).
+    if (next == fp) break;
     fp = next;
   }
 }
