@@ -53,6 +53,9 @@ gort_morestack_preempt:
 	movq	16(%rbp), %rdi			# R
 	movq	8(%rbp), %rsi			# C
 	call	gort_preempt_at_prologue
+	.globl	gort_preempt_stub_return	# stress check: a handler frame
+	.hidden	gort_preempt_stub_return
+gort_preempt_stub_return:
 	movdqu	0(%rsp), %xmm0
 	movdqu	16(%rsp), %xmm1
 	movdqu	32(%rsp), %xmm2

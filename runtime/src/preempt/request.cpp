@@ -51,7 +51,14 @@ bool preempt_stress_mode() { return settings().stress; }
 
 // p->schedtick and p->m belong to the P's owner; sysmon reads them racily,
 // as Go's retake does (a stale value costs at most one spurious or late
-// request, which the thread side checks again). Not instrumented by TSan.
+// request, which the thread side checks again): one aligned word, read
+// once (volatile), not instrumented by TSan (atomic builtins would be).
+template <class T>
+__attribute__((no_sanitize("thread"), always_inline)) inline T racy_read(
+    const T& word) {
+  return *static_cast<const volatile T*>(&word);
+}
+
 __attribute__((no_sanitize("thread"))) std::int64_t preempt_retake(
     std::int64_t now) {
   const knobs& k = settings();
@@ -66,20 +73,21 @@ __attribute__((no_sanitize("thread"))) std::int64_t preempt_retake(
       continue;
     }
     any_running = true;
-    std::uint32_t tick = __atomic_load_n(&p->schedtick, __ATOMIC_RELAXED);
+    std::uint32_t tick = racy_read(p->schedtick);
     if (!w.valid || w.schedtick != tick) {
       w = run_watch{tick, now, true};
       continue;
     }
     if (now - w.since < k.slice_ns) continue;
-    M* m = __atomic_load_n(&p->m, __ATOMIC_RELAXED);
-    if (!m || !m->limit_slot) continue;
+    M* m = racy_read(p->m);
+    limit_poison* lp = m ? m->poison.load(std::memory_order_acquire) : nullptr;
+    if (!lp) continue;
     // Every tick until the P's schedtick moves: a poison overwritten by a
     // segment switch, or met where preemption is not allowed, is armed
     // again (the request itself stays as it is).
     p->preempt_req.store(preempt_request_word(tick), std::memory_order_release);
     if (++poison_seq == 0) ++poison_seq;
-    poison_limit(m->limit_slot, m->poison, poison_seq);
+    poison_limit(m->limit_slot, lp, poison_seq);
   }
   if (!any_running) return 0;
   // Look again at a tenth of the slice: a goroutine is preempted between

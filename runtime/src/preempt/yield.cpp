@@ -12,7 +12,6 @@
 #include <gort/detail/park.hpp>
 
 #include "base/fatal.hpp"
-#include "panic/symbolize.hpp"
 #include "preempt/preempt.hpp"
 #include "preempt/request.hpp"
 #include "scheduler/sched.hpp"
@@ -24,6 +23,14 @@
 // forced by runtime/CMakeLists.txt); the linker defines these.
 extern "C" char __start_gort_runtime_text[];
 extern "C" char __stop_gort_runtime_text[];
+extern "C" char __start_gort_preempt_text[];
+extern "C" char __stop_gort_preempt_text[];
+#if GORT_SPLIT_STACK
+// Return points inside the split-stack trampolines (stack/morestack.S) and
+// the preemption entry (preempt/morestack_entry.S).
+extern "C" char gort_ns_fast_return[], gort_ns_args_return[],
+    gort_ms_body_return[], gort_preempt_stub_return[];
+#endif
 
 // libstdc++'s per-thread exception state: cxxabi.h's opaque
 // __cxa_eh_globals is, in unwind-cxx.h, this.
@@ -50,44 +57,69 @@ bool exception_in_progress() {
   return eh->caught_exceptions != nullptr || eh->uncaught_exceptions != 0;
 }
 
-// Stress mode (GORT_DEBUG=preemptevery): an independent check of the
-// rules below, by name. Walking the frame pointers up from here: first our
-// own frames (this handler, the entry, __morestack if the handler's stack
-// grew); from the first frame of the preempted code up to the goroutine's
-// first frame (g_entry's, which called the goroutine's function), no frame
-// may be the runtime's.
-const char* frame_function(void* ra) {
-  frame_name names[8];
-  int n = symbolize(reinterpret_cast<std::uintptr_t>(ra) - 1, names, 8);
-  return n > 0 && names[n - 1].function ? names[n - 1].function : "?";
+// The handler's own functions (below) live in a section of their own, so
+// that the stress check can tell its frames from the runtime's.
+#define GORT_PREEMPT_TEXT __attribute__((section("gort_preempt_text")))
+
+bool in_handler_text(std::uintptr_t pc) {
+  auto* a = reinterpret_cast<const char*>(pc);
+  return (a >= __start_gort_preempt_text && a < __stop_gort_preempt_text)
+#if GORT_SPLIT_STACK
+         || a == gort_preempt_stub_return
+#endif
+      ;
 }
 
-bool handler_frame(void* ra) {
-  const char* fn = frame_function(ra);
-  return std::strstr(fn, "preempt_if_allowed") ||
-         std::strstr(fn, "check_no_runtime_frame_below") ||
-         std::strncmp(fn, "gort_preempt_", 13) == 0 ||
-         std::strncmp(fn, "gort_morestack_preempt", 22) == 0 ||
-         std::strncmp(fn, "__morestack", 11) == 0;
+bool in_runtime_code(std::uintptr_t pc) {
+  auto* a = reinterpret_cast<const char*>(pc);
+  return in_runtime_text(a) ||
+         (a >= __start_gort_preempt_text && a < __stop_gort_preempt_text);
 }
 
-[[gnu::noinline]] void check_no_runtime_frame_below(G* g) {
-  void** fp = static_cast<void**>(__builtin_frame_address(0));
-  bool in_handler = true;
-  for (int depth = 0; depth < 512 && fp && stack_contains(g, fp); ++depth) {
-    void* ra = fp[1];
-    if (in_handler && !handler_frame(ra)) in_handler = false;
-    if (!in_handler && in_runtime_text(ra)) {
-      const char* fn = frame_function(ra);
-      // The goroutine's first frame: above it lies no frame of its own
-      // (the words there may be a previous goroutine's, on a reused stack).
-      if (std::strstr(fn, "g_entry")) break;
-      std::fprintf(stderr, "runtime: preempted inside the runtime, in %s\n", fn);
-      fatal("preemption inside the runtime");
+// Can [at, at + bytes) be read as words of g's stack?
+bool on_stack(const G* g, std::uintptr_t at, std::size_t bytes) {
+  return (at & 7) == 0 && stack_contains(g, reinterpret_cast<void*>(at)) &&
+         stack_contains(g, reinterpret_cast<void*>(at + bytes - 1));
+}
+
+// Stress mode (GORT_DEBUG=preemptevery): an independent check of the rules
+// in may_preempt, on the whole stack. Walking the frame pointers up (as
+// panic/traceback.cpp does, across segment boundaries): first the
+// handler's own frames; from there, once a return address lies in runtime
+// code, every frame above must too, up to the goroutine's first frame
+// (g_entry's, whose saved rbp is Boost.Context's `finish`, off the stack).
+// No names (symbolizing is not thread-safe): addresses only.
+[[gnu::noinline]] GORT_PREEMPT_TEXT void check_no_runtime_frame_below(G* g) {
+  auto fp = reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
+  bool leading = true, saw_runtime = false;
+  for (int depth = 0; depth < 4096 && on_stack(g, fp, 16); ++depth) {
+    auto* words = reinterpret_cast<const std::uintptr_t*>(fp);
+    std::uintptr_t next = words[0];
+    std::uintptr_t pc = words[1];
+#if GORT_SPLIT_STACK
+    if (pc == reinterpret_cast<std::uintptr_t>(gort_ns_fast_return)) {
+      pc = words[3];  // [R][C] above our frame
+    } else if (pc == reinterpret_cast<std::uintptr_t>(gort_ns_args_return) ||
+               pc == reinterpret_cast<std::uintptr_t>(gort_ms_body_return)) {
+      if (!on_stack(g, next, 24)) break;
+      auto* tramp = reinterpret_cast<const std::uintptr_t*>(next);
+      pc = tramp[2];  // [saved rbp][R][C]
+      next = tramp[0];
     }
-    auto* next = static_cast<void**>(fp[0]);
-    // Frames go up the stack, except where a segment boundary goes back
-    // to an older segment (anywhere in the address space).
+#endif
+    if (leading && in_handler_text(pc)) {
+      // still inside the handler
+    } else {
+      leading = false;
+      if (in_runtime_code(pc)) {
+        saw_runtime = true;
+      } else if (saw_runtime && on_stack(g, next, 16)) {
+        std::fprintf(stderr,
+                     "runtime: preempted below a runtime frame (pc %p)\n",
+                     reinterpret_cast<void*>(pc));
+        fatal("preemption inside the runtime");
+      }
+    }
     if (next == fp) break;
     fp = next;
   }
@@ -106,7 +138,8 @@ bool may_preempt(M* m, const void* r, const void* c) {
   if (gort_locks_held != 0) return false;  // a runtime lock (Go's m.locks)
   if (g->status.load(std::memory_order_relaxed) != gstatus::running)
     return false;                          // system call, gort::blocking
-  if (in_runtime_text(r) || (c && in_runtime_text(c)))
+  if (in_runtime_code(reinterpret_cast<std::uintptr_t>(r)) ||
+      (c && in_runtime_code(reinterpret_cast<std::uintptr_t>(c))))
     return false;                          // runtime code, or called by it
   if (!stack_contains(g, __builtin_frame_address(0)))
     return false;                          // a signal handler's stack
@@ -118,7 +151,8 @@ bool may_preempt(M* m, const void* r, const void* c) {
 
 // Split-stack code from here on (the limit is real again): growing the
 // stack, if this frame is deep in the reserve, is fine.
-[[gnu::noinline]] void preempt_if_allowed(const void* r, const void* c) {
+[[gnu::noinline]] GORT_PREEMPT_TEXT void preempt_if_allowed(const void* r,
+                                                            const void* c) {
   M* m = this_m();
   if (!m || !may_preempt(m, r, c)) return;  // stays requested: sysmon re-arms
   m->p->preempt_req.store(0, std::memory_order_relaxed);
@@ -134,15 +168,15 @@ using namespace gort::rt;
 // From preempt/morestack_entry.S: a split-stack prologue found the limit
 // poisoned. `r`: the return address into the prologue (the function about
 // to run), `c`: its caller. The registers are saved by the entry.
-extern "C" __attribute__((no_split_stack, used)) void gort_preempt_at_prologue(
-    const void* r, const void* c) {
+extern "C" __attribute__((no_split_stack, used)) GORT_PREEMPT_TEXT void
+gort_preempt_at_prologue(const void* r, const void* c) {
   if (unpoison_limit()) preempt_if_allowed(r, c);
 }
 
 // The loop poll's slow path (gort++'s pass plugin: `cmpl $-1, %fs:0x74` on
 // a loop back-edge, a call here when it matches). preserve_all: the loop's
 // registers, vector ones included, survive without spills in the loop.
-extern "C" __attribute__((no_split_stack, preserve_all, used)) void
-gort_preempt_poll() {
+extern "C" __attribute__((no_split_stack, preserve_all, used))
+GORT_PREEMPT_TEXT void gort_preempt_poll() {
   if (unpoison_limit()) preempt_if_allowed(__builtin_return_address(0), nullptr);
 }

@@ -3,6 +3,7 @@
 
 #include <pthread.h>
 
+#include <atomic>
 #include <cstdint>
 
 #include "base/futex.hpp"
@@ -44,9 +45,10 @@ struct M {
   int id = 0;
   pthread_t thread{};
   // The thread's stack-limit slot and poison record, for sysmon's
-  // preemption requests (preempt/, stack/limit_poison.hpp).
+  // preemption requests (preempt/, stack/limit_poison.hpp); `poison` is
+  // published last (release), so sysmon sees the thread's TLS set up.
   std::uintptr_t* limit_slot = nullptr;
-  limit_poison* poison = nullptr;
+  std::atomic<limit_poison*> poison{nullptr};
 
   std::uint32_t fastrand() {
     // xorshift64*, good enough for victim selection

@@ -276,7 +276,7 @@ void set_this_m(M* m) noexcept {
   tls_m = m;
   if (m) {  // where sysmon poisons this thread's stack limit (preemption)
     m->limit_slot = this_thread_limit_slot();
-    m->poison = &gort_limit_poison;
+    m->poison.store(&gort_limit_poison, std::memory_order_release);
   }
 }
 
