@@ -7,9 +7,9 @@
 // hot loop that inlined everything, or calls only libc (non-split: no
 // prologue check), never gets there; the poll is the same test:
 //
-//   latch:  ...                       cmpl $-1, %fs:0x74
-//           %p = (%fs:0x74 == -1)     je   .Lpoll        (cold, out of line)
-//           br %p, poll, cont         ...back-edge
+//   header: every 128th iteration (a count down in a register):
+//           %p = (%fs:0x74 == -1)     cmpl $-1, %fs:0x74
+//           br %p, poll, body         je   .Lpoll        (cold, out of line)
 //   poll:   call preserve_all @gort_preempt_poll()
 //
 // It runs at the end of the optimisation pipeline (OptimizerLast), after
@@ -93,26 +93,72 @@ bool everyIterationCallsSplitCode(const Loop& L, const DominatorTree& DT) {
   return false;
 }
 
-void insertPoll(BasicBlock* latch, FunctionCallee poll) {
-  Instruction* term = latch->getTerminator();
-  LLVMContext& C = latch->getContext();
-  IRBuilder<> B(term);
-  Type* i32 = B.getInt32Ty();
-  Value* slot = ConstantExpr::getIntToPtr(
-      B.getInt64(kLimitHighHalf), PointerType::get(C, kFsAddrSpace));
-  // Volatile: nothing after us may hoist it out of the loop.
-  LoadInst* high = B.CreateAlignedLoad(i32, slot, Align(4), /*isVolatile=*/true,
-                                       "gort.limit.high");
-  Value* poisoned = B.CreateICmpEQ(high, ConstantInt::getAllOnesValue(i32),
-                                   "gort.preempt");
-  MDNode* cold = MDBuilder(C).createBranchWeights(1, 1u << 20);
-  Instruction* then = SplitBlockAndInsertIfThen(poisoned, term,
-                                                /*Unreachable=*/false, cold);
-  then->getParent()->setName("gort.poll");
-  IRBuilder<> T(then);
-  CallInst* call = T.CreateCall(poll);
-  call->setCallingConv(CallingConv::PreserveAll);
-  call->setDoesNotThrow();
+// Iterations between two looks at the limit. Looking costs a load (from
+// %fs), a compare and a branch: in a tight vectorised reduction that was
+// 1.6x (int_sum, bench/gort/loop_tax.cpp); the count costs a decrement and
+// a fused branch, and a loop iteration without calls is short, so 128 of
+// them still end well within microseconds of sysmon's request.
+constexpr std::uint32_t kEvery = 128;
+
+// At the top of the loop header, before the body, so the body stays one
+// block (at the latch, codegen sank the body's last instructions past the
+// check and the split loop needed register copies every iteration):
+//
+//   header: %ctr = phi [kEvery, outside], [%next, latches]
+//           %dec = %ctr - 1;  br (%dec == 0), check, body     (1 : 127)
+//   check:  br (%fs:0x74 == -1), poll, body                    (cold)
+//   poll:   call preserve_all @gort_preempt_poll(); br body
+//   body:   %next = phi [%dec, header], [kEvery, check], [kEvery, poll]
+//           ...the loop's own code
+void insertPoll(Loop& L, FunctionCallee poll) {
+  BasicBlock* header = L.getHeader();
+  LLVMContext& C = header->getContext();
+  Function* F = header->getParent();
+  Type* i32 = Type::getInt32Ty(C);
+  BasicBlock* body =
+      SplitBlock(header, header->getFirstNonPHIOrDbgOrLifetime());
+  BasicBlock* check = BasicBlock::Create(C, "gort.poll.check", F, body);
+  BasicBlock* call = BasicBlock::Create(C, "gort.poll", F, body);
+  Constant* every = ConstantInt::get(i32, kEvery);
+  MDBuilder md(C);
+
+  PHINode* ctr = PHINode::Create(i32, 2, "gort.poll.ctr");
+  ctr->insertBefore(header->begin());
+  header->getTerminator()->eraseFromParent();
+  IRBuilder<> B(header);
+  Value* dec = B.CreateSub(ctr, ConstantInt::get(i32, 1), "gort.poll.dec");
+  B.CreateCondBr(B.CreateICmpEQ(dec, ConstantInt::get(i32, 0)), check, body,
+                 md.createBranchWeights(1, kEvery - 1));
+
+  B.SetInsertPoint(check);
+  Value* slot = ConstantExpr::getIntToPtr(B.getInt64(kLimitHighHalf),
+                                          PointerType::get(C, kFsAddrSpace));
+  // Atomic (relaxed): codegen may not hoist it out of the loop.
+  LoadInst* high = B.CreateAlignedLoad(i32, slot, Align(4), "gort.limit.high");
+  high->setAtomic(AtomicOrdering::Monotonic);
+  // Not for the sanitizers (TSan would pass the %fs-relative address to
+  // __tsan_atomic32_load as a plain pointer).
+  high->setMetadata(LLVMContext::MD_nosanitize, MDNode::get(C, {}));
+  B.CreateCondBr(B.CreateICmpEQ(high, ConstantInt::getAllOnesValue(i32)), call,
+                 body, md.createBranchWeights(1, 1u << 20));
+
+  B.SetInsertPoint(call);
+  CallInst* c = B.CreateCall(poll);
+  c->setCallingConv(CallingConv::PreserveAll);
+  c->setDoesNotThrow();
+  B.CreateBr(body);
+
+  PHINode* next = PHINode::Create(i32, 3, "gort.poll.next");
+  next->insertBefore(body->begin());
+  next->addIncoming(dec, header);
+  next->addIncoming(every, check);
+  next->addIncoming(every, call);
+  // The back-edges (now from `body` where the header was its own latch)
+  // carry the count; entries into the loop start it afresh.
+  for (BasicBlock* pred : predecessors(header))
+    ctr->addIncoming(pred == body || L.contains(pred) ? static_cast<Value*>(next)
+                                                     : every,
+                     pred);
 }
 
 struct LoopPollPass : PassInfoMixin<LoopPollPass> {
@@ -132,12 +178,13 @@ struct LoopPollPass : PassInfoMixin<LoopPollPass> {
       LoopInfo& LI = FAM.getResult<LoopAnalysis>(F);
       if (LI.empty()) continue;
       DominatorTree& DT = FAM.getResult<DominatorTreeAnalysis>(F);
-      SmallVector<BasicBlock*, 8> latches;
-      for (Loop* L : LI.getLoopsInPreorder()) {
-        if (everyIterationCallsSplitCode(*L, DT)) continue;
-        L->getLoopLatches(latches);
-      }
-      if (latches.empty()) continue;
+      // Outer loops first: splitting an outer header never changes an inner
+      // loop's blocks (see insertPoll).
+      SmallVector<Loop*, 8> loops;
+      for (Loop* L : LI.getLoopsInPreorder())
+        if (!L->getHeader()->isEHPad() && !everyIterationCallsSplitCode(*L, DT))
+          loops.push_back(L);
+      if (loops.empty()) continue;
       if (!poll) {
         poll = M.getOrInsertFunction(kPollFn, Type::getVoidTy(C));
         if (auto* fn = dyn_cast<Function>(poll.getCallee())) {
@@ -145,9 +192,7 @@ struct LoopPollPass : PassInfoMixin<LoopPollPass> {
           fn->addFnAttr(Attribute::NoUnwind);
         }
       }
-      SmallPtrSet<BasicBlock*, 8> done;
-      for (BasicBlock* latch : latches)
-        if (done.insert(latch).second) insertPoll(latch, poll);
+      for (Loop* L : loops) insertPoll(*L, poll);
       FAM.invalidate(F, PreservedAnalyses::none());
       changed = true;
     }

@@ -1,8 +1,8 @@
-// The loop polls in IR: every call-free loop gets one on its back-edge
-// (a volatile load of %fs:0x74, addrspace 257, and a cold call of
-// gort_preempt_poll), except in a function marked GORT_NOPREEMPT, and a
-// loop that calls split-stack code on every iteration needs none. With
-// --gort-no-loop-polls, none at all.
+// The loop polls in IR: every call-free loop gets one at the top of its
+// header (a count down from 128; at 0, a relaxed load of %fs:0x74,
+// addrspace 257, and a cold call of gort_preempt_poll), except in a
+// function marked GORT_NOPREEMPT, and a loop that calls split-stack code
+// on every iteration needs none. With --gort-no-loop-polls, none at all.
 // RUN: %gortxx -S -emit-llvm -o - %s | FileCheck %s
 // RUN: %gortxx --gort-no-loop-polls -S -emit-llvm -o - %s | FileCheck %s --check-prefix=OFF
 #include <gort/runtime.hpp>
@@ -10,7 +10,8 @@
 #include <cstddef>
 
 // CHECK-LABEL: define {{.*}}@_Z3sumPKim(
-// CHECK: load volatile i32, ptr addrspace(257) inttoptr (i64 116 to ptr addrspace(257))
+// CHECK: phi i32 [ 128, {{.*}} ]
+// CHECK: load atomic i32, ptr addrspace(257) inttoptr (i64 116 to ptr addrspace(257)) monotonic
 // CHECK: icmp eq i32 {{.*}}, -1
 // CHECK: br i1 {{.*}}, !prof
 // CHECK: call preserve_allcc void @gort_preempt_poll()

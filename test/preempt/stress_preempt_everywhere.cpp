@@ -68,8 +68,20 @@ int main(int argc, char** argv) {
       producers.done();
     });
   }
+  // A CPU hog that never blocks: preempted on any number of Ps.
+  std::atomic<bool> hog_stop{false};
+  gort::wait_group hog;
+  hog.add(1);
+  gort::go([&] {
+    std::uint64_t x = 1;
+    while (!hog_stop.load(std::memory_order_relaxed)) x = mix(x) | 1;
+    sink.fetch_add(x);
+    hog.done();
+  });
   gort::go([&] {
     producers.wait();
+    hog_stop.store(true);
+    hog.wait();
     quit.send(1);
   });
 
