@@ -70,6 +70,9 @@ CONFIGS=(
   "mutex              mutex           2 -       gort go boost_fiber"
   "handoff_latency    handoff_latency 1 -       gort go"
   "syscall_fastpath   syscall_fastpath 1 -      gort go c"
+  "preempt_latency[loop]  preempt_latency 1 loop  gort go"
+  "preempt_latency[calls] preempt_latency 1 calls gort go"
+  "loop_tax           loop_tax        1 -       gort"
 )
 # Boost.Fiber keeps a 128 kB malloc'd stack per fiber and these workloads
 # hold ~1M fibers at once: minutes per run on a small VM. They run at most

@@ -4,9 +4,11 @@
 #
 # What gort::gort applies is what the gort++ driver adds (tools/gort++.in);
 # keep the two in step:
-#   compile: C++20, gort's headers, -fplugin=<gort_plugin> (Clang 22 only:
-#            a project linking gort::gort with another compiler fails at
-#            configure time; gort::no_plugin is everything but the plugin)
+#   compile: C++20, gort's headers, -fplugin=<gort_plugin> and
+#            -fpass-plugin=<gort_loop_poll> (preemption polls in loops)
+#            (Clang 22 only: a project linking gort::gort with another
+#            compiler fails at configure time; gort::no_plugin is
+#            everything but the plugins)
 #   link:    libgort.a, -Wl,--wrap=main (main runs as goroutine 1),
 #            -rdynamic (symbolized panics), Boost.Context, threads, libdl
 include(GNUInstallDirs)
@@ -40,6 +42,13 @@ if(TARGET gort_plugin)
   add_dependencies(gort_plugin_built gort_plugin)
   add_dependencies(gort_package gort_plugin_built)
 endif()
+if(TARGET gort_loop_poll)
+  target_compile_options(gort_package INTERFACE
+    "$<${GORT_IS_CLANG22}:-fpass-plugin=$<TARGET_FILE:gort_loop_poll>>")
+  add_custom_target(gort_loop_poll_built DEPENDS $<TARGET_FILE:gort_loop_poll>)
+  add_dependencies(gort_loop_poll_built gort_loop_poll)
+  add_dependencies(gort_package gort_loop_poll_built)
+endif()
 add_library(gort::gort ALIAS gort_package)
 include(${CMAKE_CURRENT_LIST_DIR}/GortRequirePlugin.cmake)
 if(TARGET gort_plugin)
@@ -55,6 +64,7 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/runtime/include/gort
 
 set(GORT_INSTALL_CMAKEDIR ${CMAKE_INSTALL_LIBDIR}/cmake/gort)
 set(GORT_INSTALL_PLUGIN ${CMAKE_INSTALL_LIBDIR}/gort/gort_plugin.so)
+set(GORT_INSTALL_LOOP_POLL ${CMAKE_INSTALL_LIBDIR}/gort/gort_loop_poll.so)
 # The runtime target's own usage requirements (split stacks, its linker and
 # wrappers: runtime/CMakeLists.txt) are copied into the installed package,
 # so that the package follows the runtime without edits here.
@@ -79,7 +89,8 @@ configure_package_config_file(
   ${PROJECT_SOURCE_DIR}/cmake/gortConfig.cmake.in
   ${PROJECT_BINARY_DIR}/cmake/gortConfig.cmake
   INSTALL_DESTINATION ${GORT_INSTALL_CMAKEDIR}
-  PATH_VARS CMAKE_INSTALL_INCLUDEDIR CMAKE_INSTALL_LIBDIR GORT_INSTALL_PLUGIN)
+  PATH_VARS CMAKE_INSTALL_INCLUDEDIR CMAKE_INSTALL_LIBDIR GORT_INSTALL_PLUGIN
+            GORT_INSTALL_LOOP_POLL)
 write_basic_package_version_file(
   ${PROJECT_BINARY_DIR}/cmake/gortConfigVersion.cmake
   VERSION ${PROJECT_VERSION} COMPATIBILITY SameMinorVersion)

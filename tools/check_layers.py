@@ -30,7 +30,7 @@ LAYERS = [
     ["stack"],                # segments, __morestack, per-thread signal stack
     ["timer", "netpoll"],     # data structures that know nothing of Gs
     ["scheduler"],            # G, M, P, run queues, park/ready, deadlock check
-    ["sync", "chan", "syscall"],  # what goroutines block on
+    ["sync", "chan", "syscall", "preempt"],  # what goroutines block on; preemption
     ["sysmon", "panic"],      # watch and report: retake, tracebacks, dumps
     ["startup"],              # runtime init, main wrapper, threads, hooks
 ]

@@ -27,3 +27,10 @@ std::size_t num_goroutine();
 std::uint64_t goroutine_id();
 
 }  // namespace gort
+
+// Opts one function out of the preemption polls gort++ puts on the
+// back-edges of its call-free loops (docs/guide.md, "Preemption"): a loop
+// in it that calls nothing is never preempted, so keep such loops short.
+// Calls it makes are still preemption points. For a whole translation
+// unit: gort++ --gort-no-loop-polls.
+#define GORT_NOPREEMPT __attribute__((annotate("gort_nopreempt")))

@@ -12,7 +12,7 @@ namespace gort::rt {
 namespace {
 
 // GORT_DEBUG settings the runtime knows (add new ones here).
-constexpr const char* kDebugSettings[] = {"schedtrace"};
+constexpr const char* kDebugSettings[] = {"schedtrace", "preemptoff", "preemptevery"};
 
 void report(const char* name, const char* value, const char* problem,
             std::int64_t used, const char* unit = "") {

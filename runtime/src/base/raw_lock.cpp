@@ -5,6 +5,8 @@
 
 #include "base/futex.hpp"
 
+__thread std::uint32_t gort_locks_held = 0;
+
 namespace gort::detail {
 
 namespace {

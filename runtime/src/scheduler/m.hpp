@@ -3,10 +3,12 @@
 
 #include <pthread.h>
 
+#include <atomic>
 #include <cstdint>
 
 #include "base/futex.hpp"
 #include "scheduler/g.hpp"
+#include "stack/limit_poison.hpp"
 
 namespace gort::rt {
 
@@ -22,6 +24,7 @@ struct post_switch {
     park,      // park: call unlock(arg); someone else will ready it
     exit,      // dead: recycle its stack and G
     ready,     // make it runnable from this P-less M (exitsyscall, no P)
+    preempt,   // preempted: the global run queue's tail (Go's gopreempt_m)
   };
   G* from = nullptr;            // receives the saved context
   kind what = none;
@@ -41,6 +44,11 @@ struct M {
   std::uint64_t rand_state;  // per-M fast random (steal order)
   int id = 0;
   pthread_t thread{};
+  // The thread's stack-limit slot and poison record, for sysmon's
+  // preemption requests (preempt/, stack/limit_poison.hpp); `poison` is
+  // published last (release), so sysmon sees the thread's TLS set up.
+  std::uintptr_t* limit_slot = nullptr;
+  std::atomic<limit_poison*> poison{nullptr};
 
   std::uint32_t fastrand() {
     // xorshift64*, good enough for victim selection

@@ -23,6 +23,9 @@ struct P {
   M* m = nullptr;              // owner while running
   P* link = nullptr;           // idle P list
   std::uint32_t schedtick = 0; // goroutines scheduled (global-queue fairness)
+  // Preemption request from sysmon for the time slice `schedtick` (see
+  // preempt/request.hpp); stale once schedtick moves.
+  std::atomic<std::uint64_t> preempt_req{0};
   run_queue runq;              // local run queue + runnext
   stack_cache stacks;          // free stacks, hot first
   G* gfree = nullptr;          // free G structs

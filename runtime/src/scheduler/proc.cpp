@@ -279,7 +279,13 @@ M* this_m() noexcept {
   asm volatile("" ::: "memory");
   return tls_m;
 }
-void set_this_m(M* m) noexcept { tls_m = m; }
+void set_this_m(M* m) noexcept {
+  tls_m = m;
+  if (m) {  // where sysmon poisons this thread's stack limit (preemption)
+    m->limit_slot = this_thread_limit_slot();
+    m->poison.store(&gort_limit_poison, std::memory_order_release);
+  }
+}
 
 G* current_g() noexcept {
   M* m = this_m();

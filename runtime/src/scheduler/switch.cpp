@@ -51,6 +51,11 @@ void finish_switch(transfer t) {
     case post_switch::ready:
       ready(ps.from, false);
       break;
+    case post_switch::preempt:
+      ps.from->status.store(gstatus::runnable, std::memory_order_relaxed);
+      global_runq_put_batch(ps.from, ps.from, 1);
+      wakep();  // an idle P may take it (Go's goschedImpl)
+      break;
     case post_switch::park:
       ps.unlock(ps.arg);
       break;

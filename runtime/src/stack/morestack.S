@@ -176,6 +176,10 @@ __morestack:
 	.cfi_startproc
 	.cfi_personality 0x9b, DW.ref.__gcc_personality_v0
 	.cfi_lsda 0x1b, .LLSDA_ms
+	// A limit poisoned by sysmon (its high half all ones) is a preemption
+	// request, not a full stack: docs/design/preemption.md.
+	cmpl	$-1, %fs:0x74
+	je	gort_morestack_preempt
 	pushq	%rbp
 	.cfi_def_cfa_offset 16
 	.cfi_offset %rbp, -16

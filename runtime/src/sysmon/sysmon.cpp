@@ -13,6 +13,7 @@
 #include "base/env.hpp"
 #include "base/fatal.hpp"
 #include "base/futex.hpp"
+#include "preempt/preempt.hpp"
 #include "scheduler/checkdead.hpp"
 #include "scheduler/sched.hpp"
 #include "syscall/syscall.hpp"
@@ -100,6 +101,10 @@ void* sysmon_main(void*) {
       delay_us = 20;
     else if (delay_us < 10'000)
       delay_us = delay_us * 2 > 10'000 ? 10'000 : delay_us * 2;
+    // Goroutines over their time slice: request preemption; while any P
+    // runs one, look again often enough to keep the slice about 10 ms.
+    std::int64_t preempt_us = preempt_retake(now);
+    if (preempt_us > 0 && delay_us > preempt_us) delay_us = preempt_us;
     // A plain thread that exited may have been the last possible waker:
     // check once the kernel no longer lists it (every ms meanwhile).
     if (recheck_exited_threads() && delay_us > 1'000) delay_us = 1'000;
@@ -126,7 +131,8 @@ void print_schedtrace() {
     n += std::snprintf(line + n, sizeof line - std::size_t(n), "%s%u",
                        i ? " " : "", sched.allp[i]->runq.size());
   sched.lock.unlock();
-  std::fprintf(stderr, "%s]\n", line);
+  std::fprintf(stderr, "%s] preempted=%llu\n", line,
+               (unsigned long long)preemptions());
 }
 
 void poke_sysmon() {

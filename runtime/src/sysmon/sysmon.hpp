@@ -1,8 +1,8 @@
 // sysmon: the runtime's monitor thread (Go's sysmon). It runs without a P,
 // waking every 20 us while there is work to watch and backing off to 10 ms
-// when idle. Today it prints GORT_DEBUG=schedtrace lines; the syscall
-// handoff (retaking Ps from goroutines blocked in system calls) and
-// preemption hook in here.
+// when idle (1 ms while a P runs a goroutine). It prints GORT_DEBUG=
+// schedtrace lines, retakes Ps from goroutines blocked in system calls and
+// requests preemption of goroutines over their time slice (preempt/).
 #pragma once
 
 namespace gort::rt {

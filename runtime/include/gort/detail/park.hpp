@@ -6,6 +6,12 @@
 #include <atomic>
 #include <cstdint>
 
+// Runtime locks this thread holds (Go's m.locks): a goroutine is never
+// preempted while its thread holds one (docs/design/preemption.md), since
+// the goroutine that would wait for it may need this very thread.
+extern "C" __thread std::uint32_t gort_locks_held
+    __attribute__((tls_model("initial-exec")));
+
 namespace gort::detail {
 
 struct waiter;  // a parked goroutine or plain thread (runtime-internal)
@@ -16,12 +22,14 @@ struct waiter;  // a parked goroutine or plain thread (runtime-internal)
 struct raw_lock {
   std::atomic<std::uint32_t> word{0};
   void lock() noexcept {
+    ++gort_locks_held;  // before spinning: a waiter is not preemptible either
     std::uint32_t expected = 0;
     if (!word.compare_exchange_strong(expected, 1, std::memory_order_acquire))
       lock_slow();
   }
   void unlock() noexcept {
     if (word.exchange(0, std::memory_order_release) == 2) unlock_slow();
+    --gort_locks_held;
   }
   void lock_slow() noexcept;
   void unlock_slow() noexcept;
