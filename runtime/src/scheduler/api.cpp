@@ -3,6 +3,7 @@
 
 #include <gort/runtime.hpp>
 
+#include "scheduler/pinning.hpp"
 #include "scheduler/procs.hpp"
 #include "scheduler/sched.hpp"
 #include "scheduler/switch.hpp"
@@ -30,10 +31,13 @@ int set_max_procs(int n) {
 [[gnu::noinline]] static void yield_thread() { sched_yield(); }
 
 void yield() {
-  if (rt::current_g())
-    rt::switch_out(rt::post_switch::requeue);
-  else
+  rt::G* g = rt::current_g();
+  if (!g)
     yield_thread();
+  else if (rt::pinned(g)) [[unlikely]]  // holds a pthread lock
+    rt::yield_pinned();
+  else
+    rt::switch_out(rt::post_switch::requeue);
 }
 
 std::size_t num_goroutine() {

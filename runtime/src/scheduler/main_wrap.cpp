@@ -10,6 +10,7 @@
 
 extern "C" int __real_main(int argc, char** argv, char** envp);
 extern "C" void gort_syscall_wrappers_anchor();
+extern "C" void gort_pthread_wrappers_anchor();
 
 namespace gort::rt {
 namespace {
@@ -30,6 +31,7 @@ struct main_call : detail::closure_base {
 extern "C" int __wrap_main(int argc, char** argv, char** envp) {
   using namespace gort::rt;
   gort_syscall_wrappers_anchor();  // links the interposed libc functions
+  gort_pthread_wrappers_anchor();  // and the pthread ones
   static main_call call;
   call.invoke = &main_call::run;
   call.argc = argc;

@@ -10,6 +10,7 @@
 #include "panic/panic.hpp"
 #include "panic/signals.hpp"
 #include "sysmon/sysmon.hpp"
+#include "scheduler/pinning.hpp"
 #include "scheduler/procs.hpp"
 #include "scheduler/sched.hpp"
 
@@ -33,6 +34,8 @@ std::once_flag start_once;
 }  // namespace
 
 void pidle_put(P* p) {
+  // A thread whose goroutine is pinned to it waits for a P: it goes first.
+  if (give_p_to_thread_waiting_locked(p)) return;
   p->state.store(P::idle, std::memory_order_relaxed);
   p->link = sched.pidle;
   sched.pidle = p;

@@ -14,6 +14,7 @@ G* new_goroutine(detail::closure_base* fn, std::uint64_t id) {
   g->id = id;
   g->fn = fn;
   g->reason = detail::wait_reason::none;
+  g->locks_held = 0;
   sched.ngoroutines.fetch_add(1, std::memory_order_relaxed);
   return g;
 }
