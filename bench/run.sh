@@ -70,6 +70,8 @@ CONFIGS=(
   "mutex              mutex           2 -       gort go boost_fiber"
   "handoff_latency    handoff_latency 1 -       gort go"
   "syscall_fastpath   syscall_fastpath 1 -      gort go c"
+  "std_mutex_fastpath std_mutex_fastpath 1 -    gort c"
+  "unseen_block_latency unseen_block_latency 1 - gort go"
 )
 # Boost.Fiber keeps a 128 kB malloc'd stack per fiber and these workloads
 # hold ~1M fibers at once: minutes per run on a small VM. They run at most

@@ -12,15 +12,17 @@ namespace gort {
 
 int max_procs() {
   rt::ensure_started();
-  return rt::sched.nprocs.load(std::memory_order_acquire);
+  return rt::sched.nprocs.load(std::memory_order_acquire) -
+         rt::sched.nspare.load(std::memory_order_relaxed);
 }
 
 int set_max_procs(int n) {
   using namespace rt;
   ensure_started();
   sched.lock.lock();
-  int old = sched.nprocs.load(std::memory_order_relaxed);
-  if (n > 0 && n != old) resize_procs_locked(n);
+  int spare = sched.nspare.load(std::memory_order_relaxed);
+  int old = sched.nprocs.load(std::memory_order_relaxed) - spare;
+  if (n > 0 && n != old) resize_procs_locked(n + spare);
   sched.lock.unlock();
   // New Ps may have work waiting in the global queue.
   if (n > old) wakep();

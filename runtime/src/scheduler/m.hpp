@@ -41,6 +41,7 @@ struct M {
   std::uint64_t rand_state;  // per-M fast random (steal order)
   int id = 0;
   pthread_t thread{};
+  int tid = 0;               // kernel thread id (sysmon/unseen_block.cpp)
 
   std::uint32_t fastrand() {
     // xorshift64*, good enough for victim selection

@@ -87,7 +87,7 @@ void resize_procs_locked(int n) {
     P* p = new P;
     p->id = i;
     p->state.store(P::retired, std::memory_order_relaxed);
-    sched.allp[i] = p;
+    __atomic_store_n(&sched.allp[i], p, __ATOMIC_RELEASE);  // sysmon reads it unlocked
     sched.nprocs_created = i + 1;
   }
   for (int i = n; i < old; ++i) {

@@ -98,8 +98,12 @@ namespace {
 // acquired from a dead owner).
 inline bool acquired(int r) { return r == 0 || r == EOWNERDEAD; }
 
-// The goroutine calling, or null on a plain thread or g0.
-inline G* caller() { return current_g(); }
+// The goroutine calling, or null on a plain thread or g0 (current_g()
+// with one call fewer: this is every lock's and unlock's fast path).
+inline G* caller() {
+  M* m = this_m();
+  return m ? m->curg : nullptr;
+}
 
 inline void count_lock(G* g, int r) {
   if (g && acquired(r)) ++g->locks_held;
