@@ -73,6 +73,8 @@ CONFIGS=(
   "preempt_latency[loop]  preempt_latency 1 loop  gort go"
   "preempt_latency[calls] preempt_latency 1 calls gort go"
   "loop_tax           loop_tax        1 -       gort"
+  "std_mutex_fastpath std_mutex_fastpath 1 -    gort c"
+  "unseen_block_latency unseen_block_latency 1 - gort go"
 )
 # Boost.Fiber keeps a 128 kB malloc'd stack per fiber and these workloads
 # hold ~1M fibers at once: minutes per run on a small VM. They run at most

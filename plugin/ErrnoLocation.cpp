@@ -10,6 +10,23 @@ using namespace clang;
 
 namespace gort::plugin {
 
+namespace {
+
+// glibc functions declared const (or pure) whose result is per thread.
+// pthread_self is what std::this_thread::get_id() calls (libstdc++ calls
+// it directly, not through a weak alias, on glibc 2.34 and later).
+constexpr const char *PerThreadFunctions[] = {"__errno_location",
+                                              "pthread_self"};
+
+bool isPerThreadFunction(StringRef Name) {
+  for (const char *F : PerThreadFunctions)
+    if (Name == F)
+      return true;
+  return false;
+}
+
+} // namespace
+
 void forgetErrnoLocationIsConst(Decl *D) {
   if (auto *LS = dyn_cast<LinkageSpecDecl>(D)) {  // extern "C" { ... }
     for (Decl *Sub : LS->decls())
@@ -17,7 +34,7 @@ void forgetErrnoLocationIsConst(Decl *D) {
     return;
   }
   auto *FD = dyn_cast<FunctionDecl>(D);
-  if (!FD || !FD->getIdentifier() || FD->getName() != "__errno_location" ||
+  if (!FD || !FD->getIdentifier() || !isPerThreadFunction(FD->getName()) ||
       !FD->isExternC())
     return;
   for (FunctionDecl *Redecl : FD->redecls()) {
@@ -27,9 +44,10 @@ void forgetErrnoLocationIsConst(Decl *D) {
 }
 
 void forgetErrnoLocationIsConst(ASTContext &Ctx) {
-  for (NamedDecl *ND : Ctx.getTranslationUnitDecl()->lookup(
-           &Ctx.Idents.get("__errno_location")))
-    forgetErrnoLocationIsConst(ND);
+  for (const char *F : PerThreadFunctions)
+    for (NamedDecl *ND :
+         Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(F)))
+      forgetErrnoLocationIsConst(ND);
 }
 
 } // namespace gort::plugin

@@ -14,7 +14,9 @@ namespace gort::plugin {
 // thread, and then reads and writes the old thread's errno: a failing
 // read() right after a migration showed errno 0. Dropping the attribute
 // from the declaration makes every use of errno ask for the current
-// thread's (a call of a few instructions).
+// thread's (a call of a few instructions). The same holds for
+// pthread_self (so std::this_thread::get_id()), also declared const: after
+// a migration a goroutine saw its old thread's id.
 void forgetErrnoLocationIsConst(clang::Decl *D);
 // The same for a declaration that came from a PCH or module (those do not
 // pass through HandleTopLevelDecl): looked up by name in the TU.

@@ -34,6 +34,12 @@ int main() {
   gort::yield();
   gort::go([] {});  // queued, never run: runnable
   std::printf("all blocked\n");
-  kill(getpid(), SIGQUIT);
+  // raise, not kill(getpid()): the handler must run on main's thread, which
+  // holds the only P, at once. A process-directed signal may be taken by an
+  // idle M while main sleeps in pause(); sysmon then sees main's thread
+  // asleep holding the P with a goroutine queued and adds a spare P
+  // (docs/design/foreign.md), so the runnable goroutine may have run by
+  // the time the dump is written.
+  raise(SIGQUIT);
   for (;;) pause();
 }

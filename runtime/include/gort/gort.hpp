@@ -5,6 +5,7 @@
 #include <gort/blocking.hpp>
 #include <gort/chan.hpp>
 #include <gort/go.hpp>
+#include <gort/goroutine_local.hpp>
 #include <gort/panic.hpp>
 #include <gort/runtime.hpp>
 #include <gort/select.hpp>

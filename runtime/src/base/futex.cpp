@@ -11,6 +11,27 @@
 
 namespace gort::rt {
 
+namespace {
+
+// The futex system call itself, not libc's syscall(): gort interposes that
+// function to see libstdc++'s futex waits from goroutines
+// (syscall/pthread_interpose.cpp), and the runtime's own waits (a
+// contended raw_lock, an idle M) must never enter the system-call state.
+long sys_futex(const void* addr, long op, long val, const timespec* ts) {
+  long ret;
+  register long r10 asm("r10") = reinterpret_cast<long>(ts);
+  register long r8 asm("r8") = 0;
+  register long r9 asm("r9") = 0;
+  asm volatile("syscall"
+               : "=a"(ret)
+               : "0"(long(SYS_futex)), "D"(addr), "S"(op), "d"(val), "r"(r10),
+                 "r"(r8), "r"(r9)
+               : "rcx", "r11", "memory");
+  return ret;
+}
+
+}  // namespace
+
 void futex_wait(const std::atomic<std::uint32_t>& word, std::uint32_t expected,
                 std::int64_t timeout_ns) {
   timespec ts;
@@ -20,13 +41,11 @@ void futex_wait(const std::atomic<std::uint32_t>& word, std::uint32_t expected,
     ts.tv_nsec = timeout_ns % 1'000'000'000;
     tsp = &ts;
   }
-  syscall(SYS_futex, reinterpret_cast<const std::uint32_t*>(&word),
-          FUTEX_WAIT_PRIVATE, expected, tsp, nullptr, 0);
+  sys_futex(&word, FUTEX_WAIT_PRIVATE, long(expected), tsp);
 }
 
 void futex_wake(const std::atomic<std::uint32_t>& word, int n) {
-  syscall(SYS_futex, reinterpret_cast<const std::uint32_t*>(&word),
-          FUTEX_WAKE_PRIVATE, n, nullptr, nullptr, 0);
+  sys_futex(&word, FUTEX_WAKE_PRIVATE, n, nullptr);
 }
 
 void note::sleep() {

@@ -14,6 +14,7 @@
 #include "base/fatal.hpp"
 #include "preempt/preempt.hpp"
 #include "preempt/request.hpp"
+#include "scheduler/pinning.hpp"
 #include "scheduler/sched.hpp"
 #include "stack/limit_poison.hpp"
 #include "stack/stack.hpp"
@@ -158,6 +159,12 @@ bool may_preempt(M* m, const void* r, const void* c) {
   m->p->preempt_req.store(0, std::memory_order_relaxed);
   preempt_count.fetch_add(1, std::memory_order_relaxed);
   if (preempt_stress_mode()) check_no_runtime_frame_below(m->curg);
+  // A goroutine holding a pthread lock stays on its thread
+  // (docs/design/foreign.md): the P goes on for a moment, the thread waits.
+  if (pinned(m->curg)) [[unlikely]] {
+    yield_pinned();
+    return;
+  }
   switch_out(post_switch::preempt);  // Go's gopreempt_m: global run queue
 }
 

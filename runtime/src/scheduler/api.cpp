@@ -4,6 +4,7 @@
 #include <gort/runtime.hpp>
 
 #include "base/forked_child.hpp"
+#include "scheduler/pinning.hpp"
 #include "scheduler/procs.hpp"
 #include "scheduler/sched.hpp"
 #include "scheduler/switch.hpp"
@@ -12,15 +13,17 @@ namespace gort {
 
 int max_procs() {
   rt::ensure_started();
-  return rt::sched.nprocs.load(std::memory_order_acquire);
+  return rt::sched.nprocs.load(std::memory_order_acquire) -
+         rt::sched.nspare.load(std::memory_order_relaxed);
 }
 
 int set_max_procs(int n) {
   using namespace rt;
   ensure_started();
   sched.lock.lock();
-  int old = sched.nprocs.load(std::memory_order_relaxed);
-  if (n > 0 && n != old) resize_procs_locked(n);
+  int spare = sched.nspare.load(std::memory_order_relaxed);
+  int old = sched.nprocs.load(std::memory_order_relaxed) - spare;
+  if (n > 0 && n != old) resize_procs_locked(n + spare);
   sched.lock.unlock();
   // New Ps may have work waiting in the global queue.
   if (n > old) wakep();
@@ -32,10 +35,13 @@ int set_max_procs(int n) {
 
 void yield() {
   rt::check_not_forked_child();
-  if (rt::current_g())
-    rt::switch_out(rt::post_switch::requeue);
-  else
+  rt::G* g = rt::current_g();
+  if (!g)
     yield_thread();
+  else if (rt::pinned(g)) [[unlikely]]  // holds a pthread lock
+    rt::yield_pinned();
+  else
+    rt::switch_out(rt::post_switch::requeue);
 }
 
 std::size_t num_goroutine() {

@@ -35,6 +35,7 @@ namespace {
 
 std::atomic<int> plain_threads_parked{0};
 std::atomic<int> runtime_threads{0};  // timer thread, sysmon (not Ms)
+std::atomic<int> pinned_threads_parked{0};  // Ms blocked in a pinned park
 
 // Plain threads that are exiting (guarded by sched.lock). If the list is
 // full, an exit is not waited for: a deadlock it leaves behind is reported
@@ -105,6 +106,15 @@ void plain_thread_unparked() {
   plain_threads_parked.fetch_sub(1, std::memory_order_seq_cst);
 }
 
+void pinned_thread_parking() {
+  pinned_threads_parked.fetch_add(1, std::memory_order_seq_cst);
+  checkdead();
+}
+
+void pinned_thread_unparked() {
+  pinned_threads_parked.fetch_sub(1, std::memory_order_seq_cst);
+}
+
 void plain_thread_exiting() {
   sched.lock.lock();
   if (exiting_count < kMaxExiting) exiting_tids[exiting_count++] = gettid();
@@ -136,7 +146,11 @@ void checkdead_locked() {
   // main thread blocked in a static initialiser with no other thread to
   // wake it is a deadlock too, as Go reports one during package init.
   // An M that runs, spins or sits in a system call is not idle.
-  if (sched.nmidle < sched.mtotal) return;
+  // An M whose pinned goroutine is parked (it holds a pthread lock while
+  // waiting on a gort primitive) is as idle as a goroutine's parked G.
+  if (sched.nmidle + pinned_threads_parked.load(std::memory_order_seq_cst) <
+      sched.mtotal)
+    return;
   if (sched.runq_size.load(std::memory_order_seq_cst) > 0) return;
   int n = sched.nprocs.load(std::memory_order_acquire);
   for (int i = 0; i < n; ++i)

@@ -18,6 +18,10 @@ void checkdead_init();
 void start_runtime_thread(void* (*fn)(void*), const char* what);
 void plain_thread_parking();    // a plain thread is about to sleep in park
 void plain_thread_unparked();   // its waker, before waking it
+// The same for an M whose pinned goroutine (scheduler/pinning.hpp) blocks
+// its thread in a park: that M counts as idle.
+void pinned_thread_parking();
+void pinned_thread_unparked();
 // A plain thread is exiting (its start function returned or it called
 // pthread_exit). Its later thread-specific destructors may still wake a
 // goroutine, so nothing is decided now: the thread is remembered, and

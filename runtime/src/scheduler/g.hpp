@@ -13,6 +13,7 @@
 namespace gort::rt {
 
 struct M;
+struct goroutine_locals;  // scheduler/goroutine_local.cpp
 
 enum class gstatus : std::uint32_t {
   idle,      // on a free list, not in use
@@ -38,6 +39,11 @@ struct G {
   G* schedlink = nullptr;       // global run queue and free lists
   M* m = nullptr;               // the M running it, while running
   san_fiber fiber;              // sanitizers' view (context/context.hpp)
+  // pthread mutexes and rwlocks it holds (syscall/pthread_interpose.cpp).
+  // While non-zero the goroutine is pinned to its thread: a park blocks
+  // the thread instead of switching (docs/design/foreign.md).
+  std::uint32_t locks_held = 0;
+  goroutine_locals* locals = nullptr;  // gort::goroutine_local values
   bool is_g0 = false;
 };
 

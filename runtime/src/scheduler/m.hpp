@@ -49,6 +49,7 @@ struct M {
   // published last (release), so sysmon sees the thread's TLS set up.
   std::uintptr_t* limit_slot = nullptr;
   std::atomic<limit_poison*> poison{nullptr};
+  int tid = 0;               // kernel thread id (sysmon/unseen_block.cpp)
 
   std::uint32_t fastrand() {
     // xorshift64*, good enough for victim selection

@@ -12,6 +12,7 @@ extern "C" int __real_main(int argc, char** argv, char** envp);
 extern "C" void gort_syscall_wrappers_anchor();
 extern "C" void gort_exit_wrapper_anchor();
 extern "C" void gort_longjmp_wrappers_anchor();
+extern "C" void gort_pthread_wrappers_anchor();
 
 namespace gort::rt {
 namespace {
@@ -36,6 +37,7 @@ extern "C" int __wrap_main(int argc, char** argv, char** envp) {
   // the program itself never names them.
   gort_exit_wrapper_anchor();
   gort_longjmp_wrappers_anchor();
+  gort_pthread_wrappers_anchor();  // and the pthread ones
   static main_call call;
   call.invoke = &main_call::run;
   call.argc = argc;

@@ -6,6 +6,7 @@
 #include "base/futex.hpp"
 #include "base/race.hpp"
 #include "scheduler/checkdead.hpp"
+#include "scheduler/pinning.hpp"
 #include "scheduler/sched.hpp"
 
 namespace gort::rt {
@@ -15,6 +16,7 @@ bool on_goroutine() { return current_g() != nullptr; }
 void init_waiter(waiter& w) {
   w.base.g = current_g();
   w.base.woken.store(0, std::memory_order_relaxed);
+  w.base.blocks_thread = false;
   w.next = w.prev = nullptr;
   w.success = false;
 }
@@ -22,6 +24,10 @@ void init_waiter(waiter& w) {
 void park(waiter& w, void (*unlock)(void*), void* arg, wait_reason why) {
   check_not_forked_child();
   if (G* g = w.base.g) {
+    if (pinned(g)) [[unlikely]] {  // holds a pthread lock: keep the thread
+      park_pinned(w, unlock, arg, why);
+      return;
+    }
     g->reason = why;
     g->status.store(gstatus::waiting, std::memory_order_relaxed);
     switch_out(post_switch::park, unlock, arg);
@@ -42,10 +48,14 @@ void unpark(waiter& w) {
   // notify): its past happens before the waiter's future.
   race_release(&w);
   if (G* g = w.base.g) {
-    ready(g, true);
-    return;
+    if (!w.base.blocks_thread) [[likely]] {
+      ready(g, true);
+      return;
+    }
+    pinned_thread_unparked();
+  } else {
+    plain_thread_unparked();
   }
-  plain_thread_unparked();
   // The thread may return and reuse its stack as soon as it sees woken;
   // a futex wake on a stale address is harmless.
   w.base.woken.store(1, std::memory_order_release);

@@ -27,6 +27,9 @@ struct G;
 struct waiter_base {
   G* g = nullptr;                          // null: a plain OS thread
   std::atomic<std::uint32_t> woken{0};     // futex word for plain threads
+  // Set (under the primitive's lock) by the park of a goroutine pinned to
+  // its thread: unpark wakes the thread on `woken` instead of readying g.
+  bool blocks_thread = false;
 };
 
 }  // namespace gort::rt

@@ -19,6 +19,7 @@
 //  under sched.lock before it lets its P go idle.
 #include <pthread.h>
 #include <time.h>
+#include <unistd.h>
 #include <signal.h>
 
 #include <cstdio>
@@ -219,6 +220,13 @@ G* find_runnable(M* m, bool* inherit) {
     }
     P* p = m->p;
     if (retired(p)) {
+      // A spinning M whose P was retired meanwhile (set_max_procs, or
+      // sysmon dropping a spare P) stops spinning: it sleeps below, and
+      // a leaked nmspinning would keep wakep from ever starting an M.
+      if (m->spinning) {
+        m->spinning = false;
+        sched.nmspinning.fetch_sub(1, std::memory_order_seq_cst);
+      }
       retire_p(m);
       sched.lock.lock();
       P* np = pidle_get();
@@ -237,6 +245,8 @@ G* find_runnable(M* m, bool* inherit) {
       if (G* g = steal_work(m)) return g;
     }
 
+    // Retired while we looked: the branch above gives it up properly.
+    if (retired(p)) continue;
     // Nothing found: give up the P.
     sched.lock.lock();
     if (sched.runq_size.load(std::memory_order_relaxed) > 0) {
@@ -347,6 +357,7 @@ G* find_local_runnable(P* p, bool* inherit) {
 }
 
 void run_m(M* m) {
+  m->tid = int(gettid());
   m->g0.is_g0 = true;
   m->g0.fiber.adopt_current();
   if (m->nextp) {

@@ -12,6 +12,7 @@
 #include "panic/signals.hpp"
 #include "sysmon/sysmon.hpp"
 #include "scheduler/checkdead.hpp"
+#include "scheduler/pinning.hpp"
 #include "scheduler/procs.hpp"
 #include "scheduler/sched.hpp"
 
@@ -35,6 +36,8 @@ std::once_flag start_once;
 }  // namespace
 
 void pidle_put(P* p) {
+  // A thread whose goroutine is pinned to it waits for a P: it goes first.
+  if (give_p_to_thread_waiting_locked(p)) return;
   p->state.store(P::idle, std::memory_order_relaxed);
   p->link = sched.pidle;
   sched.pidle = p;
@@ -86,7 +89,7 @@ void resize_procs_locked(int n) {
     P* p = new P;
     p->id = i;
     p->state.store(P::retired, std::memory_order_relaxed);
-    sched.allp[i] = p;
+    __atomic_store_n(&sched.allp[i], p, __ATOMIC_RELEASE);  // sysmon reads it unlocked
     sched.nprocs_created = i + 1;
   }
   for (int i = n; i < old; ++i) {

@@ -39,6 +39,10 @@ struct scheduler {
   // their M next schedules (set_max_procs shrinking).
   P* allp[kMaxProcs] = {};
   std::atomic<int> nprocs{0};
+  // Of those, Ps added by sysmon while as many threads sleep in the kernel
+  // holding their P in code gort cannot see (sysmon/unseen_block.cpp);
+  // max_procs() does not count them.
+  std::atomic<int> nspare{0};
   int nprocs_created = 0;
   // Goroutines.
   std::atomic<std::uint64_t> goid_gen{0};

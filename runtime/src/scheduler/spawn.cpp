@@ -16,6 +16,7 @@ G* new_goroutine(detail::closure_base* fn, std::uint64_t id) {
   g->fn = fn;
   g->reason = detail::wait_reason::none;
   g->fiber.create(id);  // on the spawner: the go statement's race edge
+  g->locks_held = 0;
   sched.ngoroutines.fetch_add(1, std::memory_order_relaxed);
   return g;
 }

@@ -71,7 +71,15 @@ void finish_switch(transfer t) {
   }
 }
 
+}  // namespace
+
+void destroy_goroutine_locals(goroutine_locals*& t);  // goroutine_local.cpp
+
+namespace {
+
 [[noreturn]] void goexit() {
+  // On the goroutine's own stack: the destructors may run any code.
+  if (G* g = current_g(); g->locals) destroy_goroutine_locals(g->locals);
   sched.ngoroutines.fetch_sub(1, std::memory_order_relaxed);
   switch_out(post_switch::exit);
   fatal("a dead goroutine was resumed");

@@ -4,6 +4,7 @@
 
 #include "scheduler/exit_stop.hpp"
 #include "scheduler/park.hpp"
+#include "scheduler/pinning.hpp"
 #include "scheduler/procs.hpp"
 #include "scheduler/sched.hpp"
 #include "scheduler/switch.hpp"
@@ -65,6 +66,12 @@ void exitsyscall() {
   check_stop_for_exit(m);
   // Our P was retaken (or handed off at entry): it belongs to someone else.
   m->p = nullptr;
+  if (pinned(g)) {  // holds a pthread lock: wait for a P on this thread
+    acquire_p_keeping_thread(m);
+    g->status.store(gstatus::running, std::memory_order_relaxed);
+    g->reason = detail::wait_reason::none;
+    return;
+  }
   sched.lock.lock();
   P* idle = pidle_get();
   sched.lock.unlock();

@@ -39,9 +39,13 @@ std::atomic<bool> sysmon_sleeping_long{false};
 // Returns whether any P is still in a system call (keep ticking fast).
 bool retake(std::int64_t now) {
   bool any_in_syscall = false;
-  int n = sched.nprocs.load(std::memory_order_acquire);
-  for (int i = 0; i < n; ++i) {
-    P* p = sched.allp[i];
+  // Every P ever created, not only those below nprocs: a P retired (by
+  // set_max_procs, or a spare P going, sysmon/unseen_block.cpp) while its
+  // M was in a system call still holds goroutines; retaken, its new M
+  // retires it properly and moves them to the global queue.
+  for (int i = 0; i < kMaxProcs; ++i) {
+    P* p = __atomic_load_n(&sched.allp[i], __ATOMIC_ACQUIRE);
+    if (!p) break;
     if (p->state.load(std::memory_order_acquire) != P::syscall) continue;
     any_in_syscall = true;
     std::uint32_t tick = p->syscalltick.load(std::memory_order_relaxed);
@@ -96,6 +100,7 @@ void* sysmon_main(void*) {
       print_schedtrace();
       next_trace += trace_ms * 1'000'000;
     }
+    bool watch_closely = watch_unseen_blocking();
     // Tick fast while some P is in a system call; else back off to 10 ms.
     if (retake(now))
       delay_us = 20;
@@ -105,6 +110,7 @@ void* sysmon_main(void*) {
     // runs one, look again often enough to keep the slice about 10 ms.
     std::int64_t preempt_us = preempt_retake(now);
     if (preempt_us > 0 && delay_us > preempt_us) delay_us = preempt_us;
+    if (watch_closely && delay_us > 1'000) delay_us = 1'000;
     // A plain thread that exited may have been the last possible waker:
     // check once the kernel no longer lists it (every ms meanwhile).
     if (recheck_exited_threads() && delay_us > 1'000) delay_us = 1'000;

@@ -10,6 +10,13 @@ namespace gort::rt {
 // Starts sysmon once (called by ensure_started).
 void start_sysmon();
 
+// Adds a spare P while a thread sleeps in the kernel holding its P in code
+// the runtime cannot see, removes it when the thread is back
+// (sysmon/unseen_block.cpp). Returns whether sysmon should look again
+// within a millisecond (goroutines wait on a running P, or a spare is in
+// use).
+bool watch_unseen_blocking();
+
 // Prints one schedtrace line (Go's GODEBUG=schedtrace format) to stderr.
 void print_schedtrace();
 
