@@ -85,8 +85,11 @@ void chan_free(chan_shared* sh) noexcept {
 void buffer_put(chan_core* c, void* src) noexcept {
   // Go's chanbuf racenotify: the receive that last emptied this slot
   // happens before this send, this send before the receive that takes it.
-  rt::race_release_acquire(c->slot(c->sendx));
+  // The slot is written by the element's (instrumented) move constructor,
+  // so the acquire comes before the write and the release after it.
+  rt::race_acquire(c->slot(c->sendx));
   c->move(c->slot(c->sendx), src);
+  rt::race_release(c->slot(c->sendx));
   if (++c->sendx == c->cap) c->sendx = 0;
   c->count.store(c->count.load(std::memory_order_relaxed) + 1,
                  std::memory_order_release);
@@ -94,9 +97,10 @@ void buffer_put(chan_core* c, void* src) noexcept {
 
 void buffer_take(chan_core* c, void* dst) noexcept {
   void* s = c->slot(c->recvx);
-  rt::race_release_acquire(s);
+  rt::race_acquire(s);  // the send that filled it; before reading it
   c->move(dst, s);
   c->destroy(s);
+  rt::race_release(s);  // our reads before the next send into it
   if (++c->recvx == c->cap) c->recvx = 0;
   c->count.store(c->count.load(std::memory_order_relaxed) - 1,
                  std::memory_order_release);
@@ -121,7 +125,10 @@ waiter* recv_from_sender(chan_core* c, waiter* s, void* dst) noexcept {
   // Race edges: the parked sender's past is ours; buffered, its value
   // goes into slot recvx, so the slot gets its past too (Go's recv()).
   rt::race_acquire(parked_waiter(s));
-  if (c->cap != 0) rt::race_release_acquire(c->slot(c->recvx));
+  // The slot's past before we read and refill it; our accesses go to
+  // whoever takes its new value (the release below).
+  void* slot = c->cap != 0 ? c->slot(c->recvx) : nullptr;
+  if (slot) rt::race_acquire(slot);
   if (c->cap == 0) {
     c->move(dst, s->elem);
   } else {
@@ -131,6 +138,7 @@ waiter* recv_from_sender(chan_core* c, waiter* s, void* dst) noexcept {
     c->move(dst, head);
     c->destroy(head);
     c->move(head, s->elem);
+    rt::race_release(slot);
     if (++c->recvx == c->cap) c->recvx = 0;
     c->sendx = c->recvx;
   }
