@@ -4,6 +4,8 @@
 // return address itself is already the next function's. The frame a signal
 // interrupted is looked up at its pc as is (a fault on a function's first
 // instruction names that function, not the one placed before it).
+// In ASan mode a fault is ASan's to report (its DEADLYSIGNAL handler).
+// UNSUPPORTED: asan-mode
 // RUN: %gortxx -O0 %s -o %t.O0
 // RUN: %gortxx -O2 %s -o %t.O2
 // RUN: not %t.O0 throw-main 2>&1 | FileCheck %s --check-prefix=MAIN

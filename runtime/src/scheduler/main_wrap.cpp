@@ -9,6 +9,16 @@
 #include "scheduler/sched.hpp"
 
 extern "C" int __real_main(int argc, char** argv, char** envp);
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+// --gort-asan: no leak check at exit. exit() runs exit-time hooks once the
+// scheduler has stopped (docs/guide.md, "Program model"), and goroutines
+// still alive then own their closures and stacks: LeakSanitizer would report
+// them. ASAN_OPTIONS=detect_leaks=1 turns it back on.
+extern "C" const char* __asan_default_options() { return "detect_leaks=0"; }
+#endif
+#endif
 extern "C" void gort_syscall_wrappers_anchor();
 extern "C" void gort_exit_wrapper_anchor();
 extern "C" void gort_longjmp_wrappers_anchor();
