@@ -4,6 +4,8 @@
 // clamped or truncated (GORT_MAXPROCS=4294967297 became 1), and
 // GORT_DEBUG=schedtrace=99999999999999999999 overflowed into a flood of
 // trace lines.
+// The defaults printed are those of split stacks; ASan mode's differ.
+// UNSUPPORTED: asan-mode
 // RUN: %gortxx -O1 %s -o %t
 // RUN: env GORT_MAXPROCS=abc %t 2>&1 | FileCheck %s --check-prefix=ABC
 // ABC: gort: GORT_MAXPROCS=abc: not a number; using [[N:[0-9]+]]{{$}}
