@@ -11,6 +11,8 @@
 // prologue's check against the real limit through __morestack_non_split:
 // the body runs right there if the frame fits, else on a new segment.
 
+#include "stack/xmm_args.inc"
+
 #if defined(GORT_SPLIT_STACK) && GORT_SPLIT_STACK
 
 	.section .note.GNU-split-stack,"",@progbits
@@ -42,28 +44,14 @@ gort_morestack_preempt:
 	pushq	%r10
 	pushq	%r11				# rsp = rbp - 72
 	subq	$136, %rsp			# xmm0-7, rsp % 16 == 0
-	movdqu	%xmm0, 0(%rsp)
-	movdqu	%xmm1, 16(%rsp)
-	movdqu	%xmm2, 32(%rsp)
-	movdqu	%xmm3, 48(%rsp)
-	movdqu	%xmm4, 64(%rsp)
-	movdqu	%xmm5, 80(%rsp)
-	movdqu	%xmm6, 96(%rsp)
-	movdqu	%xmm7, 112(%rsp)
+	SAVE_XMM_ARGS
 	movq	16(%rbp), %rdi			# R
 	movq	8(%rbp), %rsi			# C
 	call	gort_preempt_at_prologue
 	.globl	gort_preempt_stub_return	# stress check: a handler frame
 	.hidden	gort_preempt_stub_return
 gort_preempt_stub_return:
-	movdqu	0(%rsp), %xmm0
-	movdqu	16(%rsp), %xmm1
-	movdqu	32(%rsp), %xmm2
-	movdqu	48(%rsp), %xmm3
-	movdqu	64(%rsp), %xmm4
-	movdqu	80(%rsp), %xmm5
-	movdqu	96(%rsp), %xmm6
-	movdqu	112(%rsp), %xmm7
+	RESTORE_XMM_ARGS
 	addq	$136, %rsp
 	popq	%r11
 	popq	%r10

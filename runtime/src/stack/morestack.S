@@ -39,6 +39,8 @@
 // has a landing pad (LSDA with __gcc_personality_v0) that switches the
 // split-stack state back to the older segment before unwinding resumes.
 
+#include "stack/xmm_args.inc"
+
 #define SEG_PREV 0
 #define SEG_NEXT 8
 #define SEG_LIMIT 24
@@ -255,26 +257,12 @@ gort_ms_body_return:
 	pushq	%r10
 	pushq	%r11				# rsp = rbp - 72: 0 mod 16
 	subq	$128, %rsp			# xmm0-7
-	movdqu	%xmm0, 0(%rsp)
-	movdqu	%xmm1, 16(%rsp)
-	movdqu	%xmm2, 32(%rsp)
-	movdqu	%xmm3, 48(%rsp)
-	movdqu	%xmm4, 64(%rsp)
-	movdqu	%xmm5, 80(%rsp)
-	movdqu	%xmm6, 96(%rsp)
-	movdqu	%xmm7, 112(%rsp)
+	SAVE_XMM_ARGS
 	movq	%r10, %rdi
 	movq	%r11, %rsi
 	call	gort_morestack_grow
 	movq	%rax, %rcx
-	movdqu	0(%rsp), %xmm0
-	movdqu	16(%rsp), %xmm1
-	movdqu	32(%rsp), %xmm2
-	movdqu	48(%rsp), %xmm3
-	movdqu	64(%rsp), %xmm4
-	movdqu	80(%rsp), %xmm5
-	movdqu	96(%rsp), %xmm6
-	movdqu	112(%rsp), %xmm7
+	RESTORE_XMM_ARGS
 	addq	$128, %rsp
 	popq	%r11
 	popq	%r10
