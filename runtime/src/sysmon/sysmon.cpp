@@ -13,6 +13,7 @@
 #include "base/fatal.hpp"
 #include "base/futex.hpp"
 #include "scheduler/checkdead.hpp"
+#include "scheduler/netpoll_glue.hpp"
 #include "scheduler/sched.hpp"
 #include "syscall/syscall.hpp"
 
@@ -108,6 +109,8 @@ void* sysmon_main(void*) {
       print_schedtrace();
       next_trace += trace_ms * 1'000'000;
     }
+    // Network poller: poll if nobody has for 10 ms (docs/design/netpoll.md).
+    sysmon_netpoll(now);
     // Tick fast while some P is in a system call; else back off to 10 ms.
     if (retake(now))
       delay_us = 20;
