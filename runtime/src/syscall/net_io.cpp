@@ -84,6 +84,20 @@ np::fd_desc* blocking_managed(int fd) {
   return d && !d->user_nonblock.load(std::memory_order_relaxed) ? d : nullptr;
 }
 
+// The handoff for a call that may block in the kernel: not on a managed
+// fd, which is O_NONBLOCK for real (the user asked for non-blocking mode
+// here), so the call cannot block; a connect on loopback does the whole
+// handshake inside the call, long enough for sysmon to retake the P and
+// start a thread for it if it were bracketed.
+struct unmanaged_scope {
+  bool active;
+  explicit unmanaged_scope(int fd)
+      : active(!np::managed(fd) && gort::rt::enter_syscall(false)) {}
+  ~unmanaged_scope() {
+    if (active) gort::rt::leave_syscall();
+  }
+};
+
 // Nanosecond deadline for a call that starts now, from SO_RCVTIMEO or
 // SO_SNDTIMEO (0: none); -1 for none.
 std::int64_t deadline_for(np::fd_desc* d, np::dir which) {
@@ -194,7 +208,7 @@ extern "C" ssize_t read(int fd, void* buf, size_t n) {
   GORT_REAL(read, ssize_t (*)(int, void*, size_t));
   if (np::fd_desc* d = blocking_managed(fd))
     return io_loop(fd, d, np::read_dir, [&] { return real_read(fd, buf, n); });
-  syscall_scope scope(false);
+  unmanaged_scope scope(fd);
   return real_read(fd, buf, n);
 }
 
@@ -202,7 +216,7 @@ extern "C" ssize_t readv(int fd, const struct iovec* iov, int n) {
   GORT_REAL(readv, ssize_t (*)(int, const iovec*, int));
   if (np::fd_desc* d = blocking_managed(fd))
     return io_loop(fd, d, np::read_dir, [&] { return real_readv(fd, iov, n); });
-  syscall_scope scope(false);
+  unmanaged_scope scope(fd);
   return real_readv(fd, iov, n);
 }
 
@@ -210,7 +224,7 @@ extern "C" ssize_t recv(int fd, void* buf, size_t n, int fl) {
   GORT_REAL(recv, ssize_t (*)(int, void*, size_t, int));
   if (np::fd_desc* d = (fl & MSG_DONTWAIT) ? nullptr : blocking_managed(fd))
     return io_loop(fd, d, np::read_dir, [&] { return real_recv(fd, buf, n, fl); });
-  syscall_scope scope(false);
+  unmanaged_scope scope(fd);
   return real_recv(fd, buf, n, fl);
 }
 
@@ -220,7 +234,7 @@ extern "C" ssize_t recvfrom(int fd, void* buf, size_t n, int fl, struct sockaddr
   if (np::fd_desc* d = (fl & MSG_DONTWAIT) ? nullptr : blocking_managed(fd))
     return io_loop(fd, d, np::read_dir,
                    [&] { return real_recvfrom(fd, buf, n, fl, a, l); });
-  syscall_scope scope(false);
+  unmanaged_scope scope(fd);
   return real_recvfrom(fd, buf, n, fl, a, l);
 }
 
@@ -228,7 +242,7 @@ extern "C" ssize_t recvmsg(int fd, struct msghdr* m, int fl) {
   GORT_REAL(recvmsg, ssize_t (*)(int, msghdr*, int));
   if (np::fd_desc* d = (fl & MSG_DONTWAIT) ? nullptr : blocking_managed(fd))
     return io_loop(fd, d, np::read_dir, [&] { return real_recvmsg(fd, m, fl); });
-  syscall_scope scope(false);
+  unmanaged_scope scope(fd);
   return real_recvmsg(fd, m, fl);
 }
 
@@ -240,7 +254,7 @@ extern "C" ssize_t write(int fd, const void* buf, size_t n) {
     return write_all(fd, d, n, [&](std::size_t done) {
       return real_write(fd, static_cast<const char*>(buf) + done, n - done);
     });
-  syscall_scope scope(false);
+  unmanaged_scope scope(fd);
   return real_write(fd, buf, n);
 }
 
@@ -250,7 +264,7 @@ extern "C" ssize_t send(int fd, const void* buf, size_t n, int fl) {
     return write_all(fd, d, n, [&](std::size_t done) {
       return real_send(fd, static_cast<const char*>(buf) + done, n - done, fl);
     });
-  syscall_scope scope(false);
+  unmanaged_scope scope(fd);
   return real_send(fd, buf, n, fl);
 }
 
@@ -261,7 +275,7 @@ extern "C" ssize_t sendto(int fd, const void* buf, size_t n, int fl,
     return write_all(fd, d, n, [&](std::size_t done) {
       return real_sendto(fd, static_cast<const char*>(buf) + done, n - done, fl, a, l);
     });
-  syscall_scope scope(false);
+  unmanaged_scope scope(fd);
   return real_sendto(fd, buf, n, fl, a, l);
 }
 
@@ -275,7 +289,7 @@ extern "C" ssize_t writev(int fd, const struct iovec* iov, int n) {
       return real_writev(fd, rest.data(), int(rest.size()));
     });
   }
-  syscall_scope scope(false);
+  unmanaged_scope scope(fd);
   return real_writev(fd, iov, n);
 }
 
@@ -296,7 +310,7 @@ extern "C" ssize_t sendmsg(int fd, const struct msghdr* m, int fl) {
                        return real_sendmsg(fd, &tail, fl);
                      });
   }
-  syscall_scope scope(false);
+  unmanaged_scope scope(fd);
   return real_sendmsg(fd, m, fl);
 }
 
@@ -386,8 +400,10 @@ extern "C" int accept4(int fd, struct sockaddr* a, socklen_t* l, int fl) {
                       [&] { return ssize_t(real_accept4(fd, a, l, fl | extra)); }));
       // A connection reset before we took it: take the next (as Go does).
     } while (r < 0 && get_errno() == ECONNABORTED);
+  } else if (np::managed(fd)) {  // user non-blocking: cannot block
+    r = real_accept4(fd, a, l, fl | extra);
   } else {
-    syscall_scope scope(!np::managed(fd));  // an unmanaged listener blocks
+    syscall_scope scope(true);  // an unmanaged listener blocks: hand off now
     r = real_accept4(fd, a, l, fl | extra);
   }
   // The accepted socket is a new description, ours alone: always managed.
@@ -406,7 +422,7 @@ extern "C" int connect(int fd, const struct sockaddr* a, socklen_t l) {
   GORT_REAL(connect, int (*)(int, const sockaddr*, socklen_t));
   np::fd_desc* d = blocking_managed(fd);
   if (!d) {
-    syscall_scope scope(false);
+    unmanaged_scope scope(fd);
     return real_connect(fd, a, l);
   }
   std::int64_t deadline = deadline_for(d, np::write_dir);
