@@ -52,6 +52,7 @@ void reset_locked(fd_desc* d, int fd, wake_reason why, deliver_fn deliver) {
     d->registered = false;
   }
   d->managed.store(false, std::memory_order_relaxed);
+  d->closing.store(false, std::memory_order_relaxed);
   d->user_nonblock.store(false, std::memory_order_relaxed);
   d->timeout_ns[0].store(0, std::memory_order_relaxed);
   d->timeout_ns[1].store(0, std::memory_order_relaxed);
@@ -97,6 +98,34 @@ bool forget(int fd, wake_reason why, deliver_fn deliver) {
   return was;
 }
 
+bool begin_close(int fd, deliver_fn deliver, std::uint32_t* seq_after) {
+  fd_desc* d = lookup(fd);
+  if (!d) return false;
+  d->lock.lock();
+  bool was = d->managed.load(std::memory_order_relaxed);
+  if (was || d->head[0] || d->head[1]) {
+    reset_locked(d, fd, closed, deliver);
+    if (was) {
+      d->managed.store(true, std::memory_order_relaxed);
+      d->closing.store(true, std::memory_order_seq_cst);
+    }
+  }
+  *seq_after = d->seq.load(std::memory_order_relaxed);
+  d->lock.unlock();
+  return was;
+}
+
+void end_close(int fd, std::uint32_t seq_after) {
+  fd_desc* d = lookup(fd);
+  if (!d) return;
+  d->lock.lock();
+  if (d->seq.load(std::memory_order_relaxed) == seq_after) {
+    d->managed.store(false, std::memory_order_relaxed);
+    d->closing.store(false, std::memory_order_relaxed);
+  }
+  d->lock.unlock();
+}
+
 void adopt_copy(int from, int to, deliver_fn deliver) {
   fd_desc* src = managed(from);
   if (!src) {
@@ -117,7 +146,9 @@ bool begin_attempt(fd_desc* d, std::uint32_t seq) {
   // Against close: attempts++ then load seq, vs seq++ then load attempts
   // (both seq_cst): either we see the new seq or close sees us in flight.
   d->attempts.fetch_add(1, std::memory_order_seq_cst);
-  if (d->seq.load(std::memory_order_seq_cst) == seq) return true;
+  if (d->seq.load(std::memory_order_seq_cst) == seq &&
+      !d->closing.load(std::memory_order_seq_cst))
+    return true;
   d->attempts.fetch_sub(1, std::memory_order_release);
   return false;
 }

@@ -59,6 +59,7 @@ struct fd_desc {
   std::atomic<std::uint32_t> gen[2] = {};  // readiness edges seen, per dir
   std::atomic<bool> managed{false};        // runtime set O_NONBLOCK on it
   std::atomic<bool> user_nonblock{false};  // the mode the user asked for
+  std::atomic<bool> closing{false};        // between begin_close and end_close
   bool registered = false;                 // in the epoll set (under lock)
   std::atomic<std::int64_t> timeout_ns[2] = {};  // SO_RCVTIMEO, SO_SNDTIMEO
   std::atomic<std::int32_t> attempts{0};   // system calls in flight (close waits)
@@ -83,6 +84,16 @@ void adopt(int fd, bool user_nonblock, deliver_fn deliver);
 // seq (stale tokens and epoll events no longer match) and claim every wait
 // parked on it for `why`. Returns whether fd was managed.
 bool forget(int fd, wake_reason why, deliver_fn deliver);
+
+// close() and dup2/dup3 onto a managed fd, in two steps around the real
+// call. begin_close claims the waits (EBADF for them) and bumps seq, but
+// keeps the fd managed and marks it closing: a call that starts meanwhile
+// fails with EBADF instead of seeing the still-open O_NONBLOCK fd as
+// unmanaged (EAGAIN from a "blocking" fd). end_close, after the real
+// call, unmanages it unless the number was adopted again meanwhile.
+// begin_close returns false (nothing to do) if fd was not managed.
+bool begin_close(int fd, deliver_fn deliver, std::uint32_t* seq_after);
+void end_close(int fd, std::uint32_t seq_after);
 
 // Copies what the table knows of `from` (managed, user mode, timeouts) to
 // `to`, a new fd for the same open file description (dup, F_DUPFD, dup2).

@@ -35,7 +35,8 @@ link_result link(wait_node& n, fd_desc* d, int fd, dir which, token t,
                  poll_wait& owner) {
   d->lock.lock();
   if (d->seq.load(std::memory_order_relaxed) != t.seq ||
-      !d->managed.load(std::memory_order_relaxed)) {
+      !d->managed.load(std::memory_order_relaxed) ||
+      d->closing.load(std::memory_order_relaxed)) {
     d->lock.unlock();
     return link_result::closed;
   }

@@ -471,10 +471,15 @@ extern "C" int connect(int fd, const struct sockaddr* a, socklen_t l) {
 // their calls fail with EBADF and never touch the number again.
 extern "C" int close(int fd) {
   GORT_REAL(close, int (*)(int));
-  if (!gort::rt::in_forked_child &&
-      np::forget(fd, np::closed, gort::rt::unpark_poll_cookie))
-    np::wait_attempts(fd);  // no retry may reach the number once it is reused
-  return real_close(fd);
+  if (gort::rt::in_forked_child) return real_close(fd);
+  std::uint32_t seq = 0;
+  if (!np::begin_close(fd, gort::rt::unpark_poll_cookie, &seq)) return real_close(fd);
+  np::wait_attempts(fd);  // no retry may reach the number once it is reused
+  int r = real_close(fd);
+  int e = get_errno();
+  np::end_close(fd, seq);
+  set_errno(e);
+  return r;
 }
 
 extern "C" int dup(int fd) {
@@ -506,10 +511,14 @@ int dup_onto(int from, int to, int flags, bool is_dup3) {
     if (r >= 0) child_restore_blocking(from, to);
     return r;
   }
-  if (from != to && np::forget(to, np::closed, gort::rt::unpark_poll_cookie))
-    np::wait_attempts(to);
+  std::uint32_t seq = 0;
+  bool closing = from != to && np::begin_close(to, gort::rt::unpark_poll_cookie, &seq);
+  if (closing) np::wait_attempts(to);
   int r = is_dup3 ? real_dup3(from, to, flags) : real_dup2(from, to);
+  int e = get_errno();
+  if (closing) np::end_close(to, seq);
   if (r >= 0 && from != to) np::adopt_copy(from, to, gort::rt::unpark_poll_cookie);
+  set_errno(e);
   return r;
 }
 
