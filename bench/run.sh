@@ -15,7 +15,8 @@
 #   BENCH_BUILD=<root>/build/bench    where the bench binaries and logs go
 #   BENCH_LOG=$BENCH_BUILD/results-<date>.log   raw RESULT lines
 #   IMPLS="gort go boost_fiber c"    which peers to build and run (c: the
-#                         plain-C++ baseline of syscall_fastpath)
+#                         plain-C++ baseline of syscall_fastpath, and
+#                         cpp-httplib on its own thread pool for http_hello)
 #   BENCH_TIMEOUT=300     seconds before one run is killed (counted as FAIL)
 #   HEAVY_RUNS=1          cap on the runs of the Boost.Fiber configurations
 #                         that take minutes (spawn, skynet); see README.md.
@@ -64,7 +65,11 @@ CONFIGS=(
   "fanout_cpu         fanout_cpu      1 -       gort go boost_fiber"
   "fanout_cpu         fanout_cpu      2 -       gort go boost_fiber"
   "syscall_handoff    syscall_handoff 1 raw     gort go boost_fiber"
-  "syscall_handoff[netpoll] syscall_handoff 1 netpoll go"
+  "syscall_handoff[netpoll] syscall_handoff 1 netpoll gort go"
+  "tcp_echo           tcp_echo        1 -       gort go"
+  "tcp_echo           tcp_echo        2 -       gort go"
+  "idle_conns         idle_conns      2 -       gort go"
+  "http_hello         http_hello      2 -       gort go c"
   "yield              yield           1 -       gort go boost_fiber"
   "mutex              mutex           1 -       gort go boost_fiber"
   "mutex              mutex           2 -       gort go boost_fiber"
@@ -105,6 +110,9 @@ newer_than() {  # newer_than <out> <inputs...>: true if out is missing or stale
 }
 
 declare -A BUILT  # BUILT[impl/prog]=1 when the binary is usable
+# Libraries a workload links (http_hello: Debian's cpp-httplib; it also
+# needs wrk at run time, from tools/bootstrap.sh --bench).
+prog_libs() { [ "$1" = http_hello ] && echo -lcpp-httplib; }
 GORT_LIB=$GORT_BUILD/runtime/libgort.a
 
 build_one() {  # build_one <impl> <prog>
@@ -119,7 +127,7 @@ build_one() {  # build_one <impl> <prog>
       if newer_than "$out" "$src" "$BENCH_DIR"/common/*.hpp "$BENCH_DIR"/gort/*.hpp \
           "$GORTPP" "$GORT_LIB" "$ROOT"/runtime/include/gort/*.hpp; then
         "$GORTPP" --gort-no-plugin -O2 -I"$BENCH_DIR/common" -I"$BENCH_DIR/gort" \
-          "$src" -o "$out" >"$blog" 2>&1 || rc=1
+          "$src" -o "$out" $(prog_libs "$prog") >"$blog" 2>&1 || rc=1
       fi ;;
     go)
       src=$BENCH_DIR/go/$prog/main.go
@@ -133,7 +141,8 @@ build_one() {  # build_one <impl> <prog>
       src=$BENCH_DIR/c/$prog.cpp
       [ -e "$src" ] || { echo "no C baseline for $prog" >"$blog"; return 1; }
       if newer_than "$out" "$src" "$BENCH_DIR"/common/*.hpp; then
-        "$CXX" -std=c++20 -O2 -I"$BENCH_DIR/common" "$src" -o "$out" >"$blog" 2>&1 || rc=1
+        "$CXX" -std=c++20 -O2 -I"$BENCH_DIR/common" "$src" -o "$out" $(prog_libs "$prog") \
+          -pthread >"$blog" 2>&1 || rc=1
       fi ;;
     boost_fiber)
       src=$BENCH_DIR/fiber/$prog.cpp

@@ -67,3 +67,7 @@ config.substitutions.append(("%gort_src", config.gort_source_dir))
 import shutil
 if shutil.which("gdb"):
     config.available_features.add("gdb")
+# cpp-httplib (Debian libcpp-httplib-dev, tools/bootstrap.sh): the network
+# poller's unmodified-library test.
+if os.path.exists("/usr/include/httplib.h"):
+    config.available_features.add("httplib")

@@ -6,9 +6,10 @@
 set -euo pipefail
 
 packages=(clang-22 libclang-22-dev llvm-22-dev llvm-22-tools lld-22 libclang-rt-22-dev binutils gdb
-          libboost-context1.81-dev cmake ninja-build g++ libgcc-12-dev python3)
+          libboost-context1.81-dev cmake ninja-build g++ libgcc-12-dev python3
+          libcpp-httplib-dev)  # the network poller's unmodified-library test
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(golang-go libboost-fiber1.81-dev)
+  packages+=(golang-go libboost-fiber1.81-dev wrk)  # wrk: bench http_hello
 fi
 
 missing=()

@@ -12,7 +12,8 @@ namespace gort::rt {
 namespace {
 
 // GORT_DEBUG settings the runtime knows (add new ones here).
-constexpr const char* kDebugSettings[] = {"schedtrace", "preemptoff", "preemptevery"};
+constexpr const char* kDebugSettings[] = {"schedtrace", "preemptoff", "preemptevery",
+                                             "netpoll"};
 
 void report(const char* name, const char* value, const char* problem,
             std::int64_t used, const char* unit = "") {
@@ -93,9 +94,10 @@ std::int64_t env_bytes(const char* name, std::int64_t fallback, std::int64_t lo,
   return checked(name, s, true, fallback, lo, hi);
 }
 
-std::int64_t debug_setting(const char* name, std::int64_t lo, std::int64_t hi) {
+std::int64_t debug_setting(const char* name, std::int64_t lo, std::int64_t hi,
+                           std::int64_t fallback) {
   const char* env = std::getenv("GORT_DEBUG");
-  if (!env) return 0;
+  if (!env) return fallback;
   static std::once_flag validated;
   std::call_once(validated, [env] {
     for (const char* p = env; *p;) {
@@ -127,15 +129,15 @@ std::int64_t debug_setting(const char* name, std::int64_t lo, std::int64_t hi) {
       std::snprintf(value, sizeof value, "%.*s", int(vlen), p + len + 1);
       std::snprintf(label, sizeof label, "GORT_DEBUG=%s", name);
       if (!*value) {
-        report(label, value, "not a number", 0);
-        return 0;
+        report(label, value, "not a number", fallback);
+        return fallback;
       }
-      return checked(label, value, false, 0, lo, hi);
+      return checked(label, value, false, fallback, lo, hi);
     }
     if (!comma) break;
     p = comma + 1;
   }
-  return 0;
+  return fallback;
 }
 
 }  // namespace gort::rt

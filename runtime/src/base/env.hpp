@@ -22,9 +22,10 @@ std::int64_t env_bytes(const char* name, std::int64_t fallback, std::int64_t lo,
                        std::int64_t hi);
 
 // GORT_DEBUG is name=value[,name=value...] (like GODEBUG). The integer
-// value of setting `name` in [lo, hi] (as env_int, fallback 0), or 0 if
-// absent. The first
-// call also reports malformed entries and unknown names.
-std::int64_t debug_setting(const char* name, std::int64_t lo, std::int64_t hi);
+// value of setting `name` in [lo, hi] (as env_int), or `fallback` if
+// absent or malformed. The first call also reports malformed entries and
+// unknown names.
+std::int64_t debug_setting(const char* name, std::int64_t lo, std::int64_t hi,
+                           std::int64_t fallback = 0);
 
 }  // namespace gort::rt

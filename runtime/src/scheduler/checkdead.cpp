@@ -25,6 +25,7 @@
 #include "base/fatal.hpp"
 #include "base/race.hpp"
 #include "panic/dump.hpp"
+#include "netpoll/netpoll.hpp"
 #include "scheduler/sched.hpp"
 #include "syscall/syscall.hpp"
 #include "timer/timer.hpp"
@@ -156,6 +157,9 @@ void checkdead_locked() {
   for (int i = 0; i < n; ++i)
     if (!sched.allp[i]->runq.empty()) return;
   if (pending_timers() > 0) return;
+  // A goroutine parked on the network poller can be woken by its fd (SPEC
+  // "no poller wait"; docs/design/netpoll.md).
+  if (netpoll::waiters() > 0) return;
   // Last, as it reads /proc: any thread that is neither the runtime's nor
   // parked on a gort primitive may still wake a goroutine.
   int threads = os_thread_count();

@@ -32,6 +32,7 @@
 #include "scheduler/checkdead.hpp"
 #include "scheduler/exit_stop.hpp"
 #include "scheduler/global_runq.hpp"
+#include "scheduler/netpoll_glue.hpp"
 #include "scheduler/procs.hpp"
 #include "scheduler/sched.hpp"
 #include "scheduler/switch.hpp"
@@ -235,6 +236,10 @@ G* find_runnable(M* m, bool* inherit) {
       continue;
     }
     if (G* g = find_local_runnable(p, inherit)) return g;
+    // Network poller: goroutines whose fds became ready, before stealing
+    // (Go's order). Cheap when nobody waits on it (docs/design/netpoll.md).
+    if (netpoll_ready_now(p))
+      if (G* g = find_local_runnable(p, inherit)) return g;
     // Steal, unless enough Ms are already spinning (at most half the busy
     // Ps' worth, so spinning does not burn all the CPUs).
     int procs = sched.nprocs.load(std::memory_order_relaxed);
@@ -279,6 +284,9 @@ G* find_runnable(M* m, bool* inherit) {
         }
       }
     }
+    // Network poller: one M about to idle blocks in epoll_wait instead,
+    // while goroutines wait on it (docs/design/netpoll.md, "Who polls").
+    if (netpoll_block(m)) continue;
     stop_m(m);
   }
 }

@@ -82,6 +82,7 @@ const char* wait_reason_text(wait_reason r) noexcept {
     case wait_reason::cond_wait: return "sync.Cond.Wait";
     case wait_reason::sleep: return "sleep";
     case wait_reason::syscall: return "syscall";
+    case wait_reason::io_wait: return "IO wait";
   }
   return "unknown";
 }

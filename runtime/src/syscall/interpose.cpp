@@ -5,8 +5,11 @@
 // handed to another M while the call blocks; from a plain thread it is the
 // real call and nothing else. Return values and errno are the real call's.
 //
-// Calls that are expected to block for long (accept, wait*, flock without
-// LOCK_NB, poll/select/epoll_wait with a non-zero timeout) hand the P off
+// Socket, pipe and poll calls are in net_io.cpp and net_poll.cpp: on fds
+// the runtime manages they park on the network poller instead.
+//
+// Calls that are expected to block for long (wait*, flock without
+// LOCK_NB) hand the P off
 // at once (entersyscallblock); the others leave it to sysmon's retake, so a
 // short read or write costs two atomic operations.
 //
@@ -28,13 +31,20 @@
 #include <unistd.h>
 
 #include "base/fatal.hpp"
+#include "syscall/net_wait.hpp"
 #include "syscall/syscall.hpp"
 
 namespace gort::rt {
 
 // Referenced from main_wrap.cpp so that this object is always linked, even
 // when the program itself never names read() (libstdc++ does).
-extern "C" void gort_syscall_wrappers_anchor() {}
+// The socket, pipe and poll wrappers live in net_io.cpp and net_poll.cpp.
+extern "C" void gort_net_io_anchor();
+extern "C" void gort_net_poll_anchor();
+extern "C" void gort_syscall_wrappers_anchor() {
+  gort_net_io_anchor();
+  gort_net_poll_anchor();
+}
 
 void* real_libc_function(const char* name) {
   void* f = dlsym(RTLD_NEXT, name);
@@ -53,25 +63,12 @@ void* real_libc_function(const char* name) {
     return real args;                                                        \
   }
 
-GORT_WRAP(ssize_t, read, false, (int fd, void* buf, size_t n), (fd, buf, n))
-GORT_WRAP(ssize_t, write, false, (int fd, const void* buf, size_t n), (fd, buf, n))
-GORT_WRAP(ssize_t, readv, false, (int fd, const struct iovec* iov, int n), (fd, iov, n))
-GORT_WRAP(ssize_t, writev, false, (int fd, const struct iovec* iov, int n), (fd, iov, n))
 GORT_WRAP(ssize_t, pread, false, (int fd, void* buf, size_t n, off_t off), (fd, buf, n, off))
 GORT_WRAP(ssize_t, pwrite, false, (int fd, const void* buf, size_t n, off_t off), (fd, buf, n, off))
 GORT_WRAP(ssize_t, pread64, false, (int fd, void* buf, size_t n, off64_t off), (fd, buf, n, off))
 GORT_WRAP(ssize_t, pwrite64, false, (int fd, const void* buf, size_t n, off64_t off), (fd, buf, n, off))
 GORT_WRAP(ssize_t, preadv, false, (int fd, const struct iovec* iov, int n, off_t off), (fd, iov, n, off))
 GORT_WRAP(ssize_t, pwritev, false, (int fd, const struct iovec* iov, int n, off_t off), (fd, iov, n, off))
-GORT_WRAP(int, accept, true, (int fd, struct sockaddr* a, socklen_t* l), (fd, a, l))
-GORT_WRAP(int, accept4, true, (int fd, struct sockaddr* a, socklen_t* l, int fl), (fd, a, l, fl))
-GORT_WRAP(int, connect, false, (int fd, const struct sockaddr* a, socklen_t l), (fd, a, l))
-GORT_WRAP(ssize_t, recv, false, (int fd, void* buf, size_t n, int fl), (fd, buf, n, fl))
-GORT_WRAP(ssize_t, recvfrom, false, (int fd, void* buf, size_t n, int fl, struct sockaddr* a, socklen_t* l), (fd, buf, n, fl, a, l))
-GORT_WRAP(ssize_t, recvmsg, false, (int fd, struct msghdr* m, int fl), (fd, m, fl))
-GORT_WRAP(ssize_t, send, false, (int fd, const void* buf, size_t n, int fl), (fd, buf, n, fl))
-GORT_WRAP(ssize_t, sendto, false, (int fd, const void* buf, size_t n, int fl, const struct sockaddr* a, socklen_t l), (fd, buf, n, fl, a, l))
-GORT_WRAP(ssize_t, sendmsg, false, (int fd, const struct msghdr* m, int fl), (fd, m, fl))
 GORT_WRAP(int, fsync, false, (int fd), (fd))
 GORT_WRAP(int, fdatasync, false, (int fd), (fd))
 GORT_WRAP(pid_t, wait, true, (int* status), (status))
@@ -90,12 +87,6 @@ GORT_WRAP(int, waitid, true, (idtype_t t, id_t id, siginfo_t* info, int opts), (
     return real args;                                                        \
   }
 
-GORT_WRAP_IF(int, poll, timeout != 0, (struct pollfd* fds, nfds_t n, int timeout), (fds, n, timeout))
-GORT_WRAP_IF(int, ppoll, !ts || ts->tv_sec || ts->tv_nsec, (struct pollfd* fds, nfds_t n, const struct timespec* ts, const sigset_t* m), (fds, n, ts, m))
-GORT_WRAP_IF(int, select, !tv || tv->tv_sec || tv->tv_usec, (int n, fd_set* r, fd_set* w, fd_set* e, struct timeval* tv), (n, r, w, e, tv))
-GORT_WRAP_IF(int, pselect, !ts || ts->tv_sec || ts->tv_nsec, (int n, fd_set* r, fd_set* w, fd_set* e, const struct timespec* ts, const sigset_t* m), (n, r, w, e, ts, m))
-GORT_WRAP_IF(int, epoll_wait, timeout != 0, (int ep, struct epoll_event* ev, int max, int timeout), (ep, ev, max, timeout))
-GORT_WRAP_IF(int, epoll_pwait, timeout != 0, (int ep, struct epoll_event* ev, int max, int timeout, const sigset_t* m), (ep, ev, max, timeout, m))
 GORT_WRAP_IF(int, flock, !(op & LOCK_NB), (int fd, int op), (fd, op))
 
 // open and openat are variadic: the mode is there only with O_CREAT or
@@ -116,7 +107,9 @@ GORT_WRAP_IF(int, flock, !(op & LOCK_NB), (int fd, int op), (fd, op))
         gort::rt::real_libc_function(#name));                                       \
     GORT_OPEN_MODE(flags, flags)                                             \
     gort::rt::syscall_scope scope(false);                                    \
-    return real(path, flags, mode);                                          \
+    int fd = real(path, flags, mode);                                        \
+    gort::rt::fd_created_unmanaged(fd);                                      \
+    return fd;                                                               \
   }
 #define GORT_WRAP_OPENAT(name)                                               \
   extern "C" __attribute__((no_split_stack)) int name(                       \
@@ -125,7 +118,9 @@ GORT_WRAP_IF(int, flock, !(op & LOCK_NB), (int fd, int op), (fd, op))
         gort::rt::real_libc_function(#name));                                       \
     GORT_OPEN_MODE(flags, flags)                                             \
     gort::rt::syscall_scope scope(false);                                    \
-    return real(dirfd, path, flags, mode);                                   \
+    int fd = real(dirfd, path, flags, mode);                                 \
+    gort::rt::fd_created_unmanaged(fd);                                      \
+    return fd;                                                               \
   }
 
 GORT_WRAP_OPEN(open)

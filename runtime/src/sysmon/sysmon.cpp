@@ -15,6 +15,7 @@
 #include "base/futex.hpp"
 #include "preempt/preempt.hpp"
 #include "scheduler/checkdead.hpp"
+#include "scheduler/netpoll_glue.hpp"
 #include "scheduler/sched.hpp"
 #include "syscall/syscall.hpp"
 
@@ -101,6 +102,8 @@ void* sysmon_main(void*) {
       next_trace += trace_ms * 1'000'000;
     }
     bool watch_closely = watch_unseen_blocking();
+    // Network poller: poll if nobody has for 10 ms (docs/design/netpoll.md).
+    sysmon_netpoll(now);
     // Tick fast while some P is in a system call; else back off to 10 ms.
     if (retake(now))
       delay_us = 20;

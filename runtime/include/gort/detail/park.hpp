@@ -51,6 +51,7 @@ enum class wait_reason : std::uint8_t {
   cond_wait,
   sleep,
   syscall,
+  io_wait,   // parked on the network poller (netpoll)
 };
 const char* wait_reason_text(wait_reason r) noexcept;
 

@@ -1,0 +1,103 @@
+// tcp_echo (issue 14): 1,000 TCP connections x 1,000 round trips of 64
+// bytes, an echo server (goroutine per connection) and its clients in one
+// process, plain blocking socket calls parked on the network poller.
+// value: ns per round trip over the whole run (lower is better); extra:
+// round trips per second and the p99 round-trip latency in us.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <vector>
+
+#include "gort_bench.hpp"
+
+namespace {
+constexpr int kConns = 1000, kRounds = 1000, kSize = 64;
+
+bool full(ssize_t (*op)(int, void*, size_t), int fd, char* p, std::size_t n) {
+  while (n > 0) {
+    ssize_t r = op(fd, p, n);
+    if (r <= 0) return false;
+    p += r;
+    n -= std::size_t(r);
+  }
+  return true;
+}
+ssize_t do_read(int fd, void* p, size_t n) { return read(fd, p, n); }
+ssize_t do_write(int fd, void* p, size_t n) { return write(fd, p, n); }
+}  // namespace
+
+int main(int argc, char** argv) {
+  auto args = bench::parse_args(argc, argv);
+  gort::set_max_procs(args.threads);
+  int ls = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t alen = sizeof addr;
+  if (bind(ls, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || listen(ls, 4096) != 0 ||
+      getsockname(ls, reinterpret_cast<sockaddr*>(&addr), &alen) != 0)
+    return 2;
+  gort::go([ls] {
+    for (;;) {
+      int c = accept(ls, nullptr, nullptr);
+      if (c < 0) return;
+      gort::go([c] {
+        int one = 1;
+        setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        char buf[kSize];
+        while (full(do_read, c, buf, kSize) && full(do_write, c, buf, kSize)) {
+        }
+        close(c);
+      });
+    }
+  });
+  std::vector<std::vector<std::int32_t>> lat(kConns);
+  std::atomic<long> bad{0};
+  gort::wait_group wg;
+  wg.add(kConns);
+  std::int64_t t0 = bench::now_ns();
+  for (int i = 0; i < kConns; ++i)
+    gort::go([&, i] {
+      lat[i].reserve(kRounds);
+      int s = socket(AF_INET, SOCK_STREAM, 0);
+      int one = 1;
+      setsockopt(s, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+      if (connect(s, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+        ++bad;
+        wg.done();
+        return;
+      }
+      char out[kSize], in[kSize];
+      for (int k = 0; k < kRounds; ++k) {
+        std::memset(out, 'a' + (i + k) % 26, kSize);
+        std::int64_t s0 = bench::now_ns();
+        if (!full(do_write, s, out, kSize) || !full(do_read, s, in, kSize) ||
+            std::memcmp(in, out, kSize) != 0) {
+          ++bad;
+          break;
+        }
+        lat[i].push_back(std::int32_t((bench::now_ns() - s0) / 1000));
+      }
+      close(s);
+      wg.done();
+    });
+  wg.wait();
+  double total_ns = double(bench::now_ns() - t0);
+  std::vector<std::int32_t> all;
+  for (auto& v : lat) all.insert(all.end(), v.begin(), v.end());
+  std::sort(all.begin(), all.end());
+  double n = double(all.size());
+  bench::result r("tcp_echo", "gort", "ns", args.threads);
+  r.value(total_ns / n);
+  r.check(bad.load() == 0 && all.size() == std::size_t(kConns) * kRounds);
+  r.extra("rtt_per_s", 1e9 * n / total_ns);
+  r.extra("p99_us", all.empty() ? 0.0 : double(all[std::size_t(n * 0.99)]));
+  r.extra("stack_kb", bench::gort_stack_kb());
+  return r.print();
+}

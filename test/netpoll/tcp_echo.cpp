@@ -1,0 +1,117 @@
+// An in-process TCP echo server (a goroutine per connection, plain
+// blocking socket calls) and 1,000 client goroutines x 100 round trips:
+// every byte checked, under GORT_MAXPROCS=1, 2 and 4. The threads stay
+// few: every blocked recv parks on the poller.
+// RUN: %gortxx %s -o %t
+// RUN: env GORT_MAXPROCS=1 %t 1000 100 | FileCheck %s
+// RUN: env GORT_MAXPROCS=2 %t 1000 100 | FileCheck %s
+// RUN: env GORT_MAXPROCS=4 %t 1000 100 | FileCheck %s
+// CHECK: clients=1000 round_trips_ok=100000 bad=0
+// CHECK-NEXT: threads within MAXPROCS+4: yes
+#include <gort/gort.hpp>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <chrono>
+
+int os_threads() {
+  std::ifstream f("/proc/self/status");
+  std::string line;
+  while (std::getline(f, line))
+    if (line.rfind("Threads:", 0) == 0) return std::atoi(line.c_str() + 8);
+  return -1;
+}
+
+bool read_full(int fd, char* p, std::size_t n) {
+  while (n > 0) {
+    ssize_t r = read(fd, p, n);
+    if (r <= 0) return false;
+    p += r;
+    n -= std::size_t(r);
+  }
+  return true;
+}
+
+int main(int argc, char** argv) {
+  int clients = argc > 1 ? std::atoi(argv[1]) : 1000;
+  int rounds = argc > 2 ? std::atoi(argv[2]) : 100;
+  int ls = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t alen = sizeof addr;
+  if (bind(ls, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || listen(ls, 4096) != 0 ||
+      getsockname(ls, reinterpret_cast<sockaddr*>(&addr), &alen) != 0) {
+    std::perror("listen");
+    return 1;
+  }
+  // Server: accept loop, one goroutine per connection echoing until EOF.
+  gort::go([ls] {
+    for (;;) {
+      int c = accept(ls, nullptr, nullptr);
+      if (c < 0) return;
+      gort::go([c] {
+        char buf[256];
+        for (;;) {
+          ssize_t r = recv(c, buf, sizeof buf, 0);
+          if (r <= 0) break;
+          if (send(c, buf, std::size_t(r), 0) != r) break;
+        }
+        close(c);
+      });
+    }
+  });
+  std::atomic<long> ok{0}, bad{0};
+  std::atomic<int> max_threads{0};
+  // The sampler is a plain thread (not counted): reading /proc from the
+  // goroutines would itself be a system call that can cost a handoff.
+  std::atomic<bool> stop{false};
+  std::thread sampler([&] {
+    while (!stop) {
+      int t = os_threads() - 1;
+      if (t > max_threads) max_threads = t;
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  });
+  gort::wait_group wg;
+  wg.add(clients);
+  for (int i = 0; i < clients; ++i)
+    gort::go([&, i] {
+      int s = socket(AF_INET, SOCK_STREAM, 0);
+      int one = 1;
+      setsockopt(s, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+      if (connect(s, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+        bad += rounds;
+        wg.done();
+        return;
+      }
+      char out[64], in[64];
+      for (int k = 0; k < rounds; ++k) {
+        int len = std::snprintf(out, sizeof out, "client %d round %d payload", i, k);
+        if (write(s, out, std::size_t(len)) != len || !read_full(s, in, std::size_t(len)) ||
+            std::memcmp(in, out, std::size_t(len)) != 0)
+          ++bad;
+        else
+          ++ok;
+      }
+      close(s);
+      wg.done();
+    });
+  wg.wait();
+  stop = true;
+  sampler.join();
+  std::printf("clients=%d round_trips_ok=%ld bad=%ld\n", clients, ok.load(), bad.load());
+  std::printf("threads within MAXPROCS+4: %s\n",
+              max_threads.load() <= gort::max_procs() + 4 ? "yes" : "no");
+  std::fprintf(stderr, "max threads %d\n", max_threads.load());
+}
