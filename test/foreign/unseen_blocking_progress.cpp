@@ -7,6 +7,12 @@
 // unblocks A only after B's counter moved while A was blocked (bounded
 // wait), so "yes" means B ran during A's block. Before, with one P, B never
 // ran while A blocked.
+// The pipes come from pipe(), which the network poller manages, and stay
+// blocking: a pipe is made O_NONBLOCK only when a goroutine would block on
+// it through the wrappers, and goes back to the user's mode for good when
+// a child may inherit it (system, popen) or it is dup2'ed onto stdin
+// (docs/design/netpoll.md, "Whose O_NONBLOCK"). So each read below still
+// blocks where the runtime cannot see it: in the child, or inside libc.
 // RUN: %gortxx %s -o %t
 // RUN: env GORT_MAXPROCS=1 timeout 120 %t | FileCheck %s
 // RUN: env GORT_MAXPROCS=2 timeout 120 %t | FileCheck %s

@@ -55,6 +55,8 @@ void reset_locked(fd_desc* d, int fd, wake_reason why, deliver_fn deliver) {
   d->managed.store(false, std::memory_order_relaxed);
   d->closing.store(false, std::memory_order_relaxed);
   d->user_nonblock.store(false, std::memory_order_relaxed);
+  d->mode.store(nb_ours, std::memory_order_relaxed);
+  d->pipe.store(false, std::memory_order_relaxed);
   d->timeout_ns[0].store(0, std::memory_order_relaxed);
   d->timeout_ns[1].store(0, std::memory_order_relaxed);
   for (int which = 0; which < 2; ++which)
@@ -77,12 +79,14 @@ fd_desc* managed(int fd) {
   return d && d->managed.load(std::memory_order_acquire) ? d : nullptr;
 }
 
-void adopt(int fd, bool user_nonblock, deliver_fn deliver) {
+void adopt(int fd, bool user_nonblock, deliver_fn deliver, nb_mode mode) {
   fd_desc* d = lookup_or_create(fd);
   if (!d) return;  // beyond the table: stays unmanaged (handoff)
   d->lock.lock();
   reset_locked(d, fd, closed, deliver);
   d->user_nonblock.store(user_nonblock, std::memory_order_relaxed);
+  d->mode.store(mode, std::memory_order_relaxed);
+  d->pipe.store(mode == nb_lazy, std::memory_order_relaxed);  // only pipes start lazy
   d->managed.store(true, std::memory_order_release);
   d->lock.unlock();
 }
@@ -134,10 +138,14 @@ void adopt_copy(int from, int to, deliver_fn deliver) {
     return;
   }
   bool nb = src->user_nonblock.load(std::memory_order_relaxed);
+  // Same open file description, so the same real O_NONBLOCK.
+  auto mode = nb_mode(src->mode.load(std::memory_order_relaxed));
   std::int64_t rt = src->timeout_ns[0].load(std::memory_order_relaxed);
   std::int64_t wt = src->timeout_ns[1].load(std::memory_order_relaxed);
-  adopt(to, nb, deliver);
+  bool is_pipe = src->pipe.load(std::memory_order_relaxed);
+  adopt(to, nb, deliver, mode);
   if (fd_desc* d = managed(to)) {
+    d->pipe.store(is_pipe, std::memory_order_relaxed);
     d->timeout_ns[0].store(rt, std::memory_order_relaxed);
     d->timeout_ns[1].store(wt, std::memory_order_relaxed);
   }
@@ -169,5 +177,14 @@ token snapshot(fd_desc* d, dir which) {
 }
 
 fd_desc* desc_for_event(int fd) { return lookup(fd); }
+
+void for_each_managed(void (*fn)(fd_desc* d, int fd)) {
+  for (int c = 0; c < kChunks; ++c) {
+    fd_desc* chunk = chunks[c].load(std::memory_order_acquire);
+    if (!chunk) continue;
+    for (int i = 0; i < kChunk; ++i)
+      if (chunk[i].managed.load(std::memory_order_acquire)) fn(&chunk[i], c * kChunk + i);
+  }
+}
 
 }  // namespace gort::rt::netpoll

@@ -16,4 +16,8 @@ void epoll_remove(int fd);
 // The descriptor for an event's fd, or null (desc.cpp).
 fd_desc* desc_for_event(int fd);
 
+// Calls fn for every fd the table manages now (desc.cpp; fork and spawn
+// are rare, the walk is over the allocated chunks only).
+void for_each_managed(void (*fn)(fd_desc* d, int fd));
+
 }  // namespace gort::rt::netpoll

@@ -45,6 +45,24 @@ enum dir : int { read_dir = 0, write_dir = 1 };
 enum wait_state : std::uint32_t { armed, parked, woken };
 enum wake_reason : std::uint32_t { none, ready, timed_out, closed };
 
+// Who decides the real O_NONBLOCK of a managed fd's open file description
+// (docs/design/netpoll.md, "Whose O_NONBLOCK"):
+//   nb_ours   the runtime keeps it set (the user's mode is the shadow);
+//             calls try, park on EAGAIN, retry. Sockets, eventfd... from
+//             creation; a pipe after its first would-block.
+//   nb_lazy   the real flag is the user's; the first time a goroutine
+//             would block on it (poll says not ready), the runtime sets it
+//             and the fd becomes nb_ours. Pipes start here: they are what
+//             children inherit as stdin/stdout and what sanitizer
+//             runtimes talk to their symbolizer through.
+//   nb_never  the real flag is the user's, for good: the description is
+//             shared with another process (given to a child through
+//             posix_spawn's dup2 action, inherited across fork/spawn
+//             without FD_CLOEXEC, dup2'ed onto 0-2). Blocking calls hand
+//             the P off; poll/select/epoll_wait still park (epoll needs
+//             no O_NONBLOCK).
+enum nb_mode : std::uint8_t { nb_ours, nb_lazy, nb_never };
+
 // Is the poller on? False with GORT_DEBUG=netpoll=0: no fd is ever made
 // O_NONBLOCK and every call keeps the syscall handoff.
 bool enabled();
@@ -60,6 +78,8 @@ struct fd_desc {
   std::atomic<bool> managed{false};        // runtime set O_NONBLOCK on it
   std::atomic<bool> user_nonblock{false};  // the mode the user asked for
   std::atomic<bool> closing{false};        // between begin_close and end_close
+  std::atomic<std::uint8_t> mode{nb_ours}; // nb_mode: whose O_NONBLOCK
+  std::atomic<bool> pipe{false};           // made by pipe/pipe2 (share_inheritable)
   bool registered = false;                 // in the epoll set (under lock)
   std::atomic<std::int64_t> timeout_ns[2] = {};  // SO_RCVTIMEO, SO_SNDTIMEO
   std::atomic<std::int32_t> attempts{0};   // system calls in flight (close waits)
@@ -73,11 +93,30 @@ fd_desc* managed(int fd);
 // Wakes a claimed wait that was parked (the layer above's unpark).
 using deliver_fn = void (*)(void* cookie);
 
-// fd was just created by the process through an interposed call, with the
-// runtime's O_NONBLOCK already set: manage it. `user_nonblock`: the user
-// asked for a non-blocking fd. Whatever the table knew of an earlier fd
+// fd was just created by the process through an interposed call: manage
+// it. `user_nonblock`: the user asked for a non-blocking fd. `mode`:
+// nb_ours if the runtime's O_NONBLOCK was added to the creating call,
+// nb_lazy if it was not (pipes). Whatever the table knew of an earlier fd
 // with this number (closed behind the runtime's back) is forgotten first.
-void adopt(int fd, bool user_nonblock, deliver_fn deliver);
+void adopt(int fd, bool user_nonblock, deliver_fn deliver, nb_mode mode = nb_ours);
+
+// nb_lazy -> nb_ours: a goroutine would block on fd; sets the real
+// O_NONBLOCK. Does nothing in the other modes.
+void take_nonblock(fd_desc* d, int fd);
+
+// -> nb_never: the description is (or will be) shared with another
+// process; gives it back the user's mode if the runtime had set
+// O_NONBLOCK. Does nothing on an unmanaged fd.
+void share(int fd);
+
+// share() for every managed pipe without FD_CLOEXEC: called before fork,
+// posix_spawn, system and popen, whose children inherit those. Pipes only:
+// a pipe left open across a spawn is almost always meant for the child
+// (`cmd <&N`), a socket almost always leaked (a server's connections are
+// rarely FD_CLOEXEC), and sharing every open connection at each spawn
+// would give each of them a thread again. Sockets a child is given as
+// 0-2 or through a posix_spawn dup2 action are shared (dup2 paths).
+void share_inheritable();
 
 // fd is being closed or replaced (close, dup2/dup3 target) or was created
 // by a call the poller does not manage: drop its registration, bump its

@@ -19,8 +19,21 @@ struct g_list {
   std::int64_t n = 0;
 };
 
+// A goroutine pinned to its thread (it holds a pthread lock) parks
+// keeping the thread (scheduler/pinning.hpp): its thread sleeps on the
+// waiter's futex word with the goroutine's context live on it. Readying
+// the G would run it on a second M at once (a context resumed twice).
+// unpark wakes the thread instead; it only stores and wakes a futex, so it
+// is safe under the fd's lock.
+bool woke_pinned_thread(waiter* w) {
+  if (!w->base.blocks_thread) [[likely]] return false;
+  unpark(*w);
+  return true;
+}
+
 // Called under the fd's lock: only queue.
 void collect(void* cookie, void*  ctx) {
+  if (woke_pinned_thread(static_cast<waiter*>(cookie))) return;
   G* g = static_cast<waiter*>(cookie)->base.g;
   auto* l = static_cast<g_list*>(ctx);
   g->status.store(gstatus::runnable, std::memory_order_relaxed);
@@ -32,6 +45,7 @@ void collect(void* cookie, void*  ctx) {
 
 // With a P: straight onto its local queue (ready wakes a spinning M).
 void ready_on_p(void* cookie, void*) {
+  if (woke_pinned_thread(static_cast<waiter*>(cookie))) return;
   ready(static_cast<waiter*>(cookie)->base.g, false);
 }
 

@@ -2,21 +2,32 @@
 //
 // Which fds use the poller: only those the process itself created through
 // an interposed call - socket, socketpair, accept/accept4, pipe/pipe2,
-// eventfd, timerfd_create, signalfd, epoll_create/epoll_create1. They are
-// created with O_NONBLOCK added (a new open file description: nobody else
-// shares it yet) and the mode the user asked for is shadowed: fcntl
-// F_GETFL/F_SETFL and ioctl FIONBIO see and change only the shadow. Every
+// eventfd, timerfd_create, signalfd, epoll_create/epoll_create1. Every
 // other fd (stdin from a terminal, a pipe inherited from the parent, a
 // FIFO or device from open(), an fd libc made internally) keeps the
 // syscall handoff: setting O_NONBLOCK on a description another process
 // shares would change that process's reads too.
 //
+// Whose O_NONBLOCK (netpoll::nb_mode): sockets, eventfd, timerfd and
+// signalfd are created with O_NONBLOCK added (a new open file
+// description: nobody else shares it yet). Pipes are created in the
+// user's mode and get the runtime's O_NONBLOCK only the first time a
+// goroutine would block on them (nb_lazy): a pipe is what a child gets as
+// its stdin or stdout, and what a sanitizer runtime reads its symbolizer
+// through with raw system calls. A description that another process may
+// get (posix_spawn's dup2 action, fork/spawn/system/popen with the fd not
+// FD_CLOEXEC, dup2 onto 0-2) gets the user's mode back for good
+// (nb_never, net_share.cpp). The user's mode is shadowed: fcntl
+// F_GETFL/F_SETFL and ioctl FIONBIO see and change only the shadow while
+// the runtime's flag is set.
+//
 // On a managed fd in blocking mode, a goroutine tries the call, and on
 // EAGAIN parks on the poller (syscall/net_wait.cpp) and retries when woken;
 // a plain thread (or a goroutine inside gort::blocking) waits in the real
 // poll() instead, so it sees blocking semantics too. In user non-blocking
-// mode the call is just made. Calls on unmanaged fds are as in
-// interpose.cpp: the real call inside entersyscall/exitsyscall.
+// mode the call is just made. Calls on unmanaged fds, and blocking calls
+// on a description in the user's blocking mode, are as in interpose.cpp:
+// the real call inside entersyscall/exitsyscall.
 #include <dlfcn.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -53,7 +64,8 @@ using gort::rt::real_libc_function;
 using gort::rt::syscall_scope;
 
 // Referenced from interpose.cpp's anchor so this object is always linked.
-extern "C" void gort_net_io_anchor() {}
+extern "C" void gort_net_share_anchor();
+extern "C" void gort_net_io_anchor() { gort_net_share_anchor(); }
 
 #define GORT_REAL(name, type) \
   static auto* real_##name = reinterpret_cast<type>(real_libc_function(#name))
@@ -70,9 +82,17 @@ bool forked_child() {
   return gort::rt::in_forked_child.load(std::memory_order_relaxed);
 }
 
-// The fd was made by an interposed call with the runtime's O_NONBLOCK.
-void adopt(int fd, bool user_nonblock) {
-  np::adopt(fd, user_nonblock, gort::rt::unpark_poll_cookie);
+// The fd was made by an interposed call with the runtime's O_NONBLOCK
+// (nb_ours), or in the user's mode (nb_lazy: pipes).
+void adopt(int fd, bool user_nonblock, np::nb_mode mode = np::nb_ours) {
+  np::adopt(fd, user_nonblock, gort::rt::unpark_poll_cookie, mode);
+}
+
+// Does fd's description have the runtime's O_NONBLOCK (or the user's)?
+// Then a call on it cannot block.
+bool real_nonblock(np::fd_desc* d) {
+  return d->user_nonblock.load(std::memory_order_relaxed) ||
+         d->mode.load(std::memory_order_relaxed) == np::nb_ours;
 }
 
 // Should fds created now be managed (and created with O_NONBLOCK)?
@@ -92,8 +112,12 @@ np::fd_desc* blocking_managed(int fd) {
 // start a thread for it if it were bracketed.
 struct unmanaged_scope {
   bool active;
+  static bool may_block(int fd) {
+    np::fd_desc* d = np::managed(fd);
+    return !d || !real_nonblock(d);
+  }
   explicit unmanaged_scope(int fd)
-      : active(!np::managed(fd) && gort::rt::enter_syscall(false)) {}
+      : active(may_block(fd) && gort::rt::enter_syscall(false)) {}
   ~unmanaged_scope() {
     if (active) gort::rt::leave_syscall();
   }
@@ -139,6 +163,16 @@ np::wake_reason wait_one(int fd, np::fd_desc* d, np::dir which, np::token t,
   return r == 0 ? np::timed_out : np::ready;
 }
 
+// Is fd ready in `which` now (a zero-timeout poll)?
+bool ready_now(int fd, np::dir which) {
+  GORT_REAL(poll, int (*)(pollfd*, nfds_t, int));
+  pollfd p{fd, short(which == np::read_dir ? POLLIN : POLLOUT), 0};
+  int saved = get_errno();
+  int r = real_poll(&p, 1, 0);
+  set_errno(saved);
+  return r != 0;  // ready, hung up, or an error the call itself will report
+}
+
 // The loop every blocking-mode call on a managed fd runs: take a token,
 // try, and on EAGAIN wait and retry. The attempt is a plain call, without
 // entersyscall: on an O_NONBLOCK fd it cannot block, and bracketing it let
@@ -150,6 +184,37 @@ ssize_t io_loop(int fd, np::fd_desc* d, np::dir which, Attempt attempt) {
   np::token t = np::snapshot(d, which);
   const std::uint32_t seq = t.seq;  // the fd this call is about
   for (;;) {
+    if (d->mode.load(std::memory_order_acquire) != np::nb_ours) [[unlikely]] {
+      // The description is in the user's blocking mode: a lazy pipe that
+      // nobody waited on yet, or one shared with another process.
+      bool lazy = d->mode.load(std::memory_order_relaxed) == np::nb_lazy &&
+                  gort::rt::can_park();
+      if (lazy && !ready_now(fd, which)) {  // would block: the poller's now
+        np::take_nonblock(d, fd);
+        continue;
+      }
+      if (d->seq.load(std::memory_order_acquire) != seq) {
+        set_errno(EBADF);
+        return -1;
+      }
+      ssize_t r;
+      int e;
+      {
+        // May block (another reader took the data): the handoff, and no
+        // attempt count (close must not wait for a blocking call).
+        syscall_scope scope(false);
+        r = attempt();
+        e = r < 0 ? get_errno() : 0;
+      }
+      // EAGAIN on a blocking-mode fd: a dup'ed number of this description
+      // got the runtime's flag meanwhile (netpoll.md, "Whose O_NONBLOCK").
+      if (r < 0 && e == EAGAIN && lazy) {
+        np::take_nonblock(d, fd);
+        continue;
+      }
+      set_errno(e);
+      return r;
+    }
     if (!np::begin_attempt(d, seq)) {  // closed (and maybe reused) meanwhile
       set_errno(EBADF);
       return -1;
@@ -336,13 +401,16 @@ extern "C" int socketpair(int domain, int type, int proto, int sv[2]) {
   return r;
 }
 
+// A pipe is created in the user's mode and made O_NONBLOCK only when a
+// goroutine first would block on it (nb_lazy): until then a child can be
+// given it as its stdin or stdout, and code that reads it behind the
+// wrappers' back (a sanitizer's symbolizer pipes) sees the mode it set.
 extern "C" int pipe2(int fds[2], int flags) {
   GORT_REAL(pipe2, int (*)(int*, int));
-  if (!manage_new_fds()) return real_pipe2(fds, flags);
-  int r = real_pipe2(fds, flags | O_NONBLOCK);
-  if (r == 0) {
-    adopt(fds[0], flags & O_NONBLOCK);
-    adopt(fds[1], flags & O_NONBLOCK);
+  int r = real_pipe2(fds, flags);
+  if (r == 0 && manage_new_fds()) {
+    adopt(fds[0], flags & O_NONBLOCK, np::nb_lazy);
+    adopt(fds[1], flags & O_NONBLOCK, np::nb_lazy);
   }
   return r;
 }
@@ -422,8 +490,8 @@ extern "C" int accept(int fd, struct sockaddr* a, socklen_t* l) {
 extern "C" int connect(int fd, const struct sockaddr* a, socklen_t l) {
   GORT_REAL(connect, int (*)(int, const sockaddr*, socklen_t));
   np::fd_desc* d = blocking_managed(fd);
-  if (!d) {
-    unmanaged_scope scope(fd);
+  if (!d || d->mode.load(std::memory_order_acquire) != np::nb_ours) {
+    unmanaged_scope scope(fd);  // a socket shared with a child: blocking
     return real_connect(fd, a, l);
   }
   std::int64_t deadline = deadline_for(d, np::write_dir);
@@ -512,6 +580,9 @@ int dup_onto(int from, int to, int flags, bool is_dup3) {
     if (r >= 0) child_restore_blocking(from, to);
     return r;
   }
+  // 0-2 are what children inherit and what stdio reads behind the
+  // wrappers: the description goes back to the user's mode for good.
+  if (to >= 0 && to <= 2 && from != to) np::share(from);
   std::uint32_t seq = 0;
   bool closing = from != to && np::begin_close(to, gort::rt::unpark_poll_cookie, &seq);
   if (closing) np::wait_attempts(to);
@@ -545,8 +616,14 @@ int fcntl_impl(int (*real)(int, int, ...), int fd, int cmd, long arg) {
     }
     case F_SETFL: {
       if (!d) return real(fd, cmd, arg);
-      int r = real(fd, cmd, arg | O_NONBLOCK);  // ours stays set
+      // Under the fd's lock: take_nonblock and share change the mode.
+      d->lock.lock();
+      bool ours = d->mode.load(std::memory_order_relaxed) == np::nb_ours;
+      int r = real(fd, cmd, ours ? arg | O_NONBLOCK : arg);  // ours stays set
+      int e = get_errno();
       if (r == 0) d->user_nonblock.store(arg & O_NONBLOCK, std::memory_order_relaxed);
+      d->lock.unlock();
+      set_errno(e);
       return r;
     }
     case F_DUPFD:
@@ -599,8 +676,16 @@ extern "C" __attribute__((no_split_stack)) int ioctl(int fd, unsigned long req, 
         errno = EFAULT;
         return -1;
       }
-      d->user_nonblock.store(*static_cast<int*>(arg) != 0, std::memory_order_relaxed);
-      return 0;
+      d->lock.lock();  // as F_SETFL
+      int r = 0;
+      if (d->mode.load(std::memory_order_relaxed) != np::nb_ours)
+        r = real_ioctl(fd, req, arg);  // the real flag is the user's
+      int e = errno;
+      if (r == 0)
+        d->user_nonblock.store(*static_cast<int*>(arg) != 0, std::memory_order_relaxed);
+      d->lock.unlock();
+      errno = e;
+      return r;
     }
   }
   return real_ioctl(fd, req, arg);
