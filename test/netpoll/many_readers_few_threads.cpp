@@ -7,6 +7,7 @@
 // the machine's hard RLIMIT_NOFILE is 20,000) and one Unix datagram socket
 // per goroutine (10,000), all fed by one sender.
 // With GORT_DEBUG=netpoll=0 every reader holds a thread (fails the bound).
+// REQUIRES: nofile-20000
 // RUN: %gortxx %s -o %t
 // RUN: env GORT_MAXPROCS=2 %t pairs 9000 | FileCheck %s
 // RUN: env GORT_MAXPROCS=2 %t dgram 10000 | FileCheck %s

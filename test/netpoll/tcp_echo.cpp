@@ -1,7 +1,9 @@
 // An in-process TCP echo server (a goroutine per connection, plain
 // blocking socket calls) and 1,000 client goroutines x 100 round trips:
 // every byte checked, under GORT_MAXPROCS=1, 2 and 4. The threads stay
-// few: every blocked recv parks on the poller.
+// few: every blocked recv parks on the poller. 2,000 fds: the soft
+// RLIMIT_NOFILE is raised to the hard limit (lit.local.cfg).
+// REQUIRES: nofile-4096
 // RUN: %gortxx %s -o %t
 // RUN: env GORT_MAXPROCS=1 %t 1000 100 | FileCheck %s
 // RUN: env GORT_MAXPROCS=2 %t 1000 100 | FileCheck %s
@@ -12,6 +14,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -45,6 +48,10 @@ bool read_full(int fd, char* p, std::size_t n) {
 int main(int argc, char** argv) {
   int clients = argc > 1 ? std::atoi(argv[1]) : 1000;
   int rounds = argc > 2 ? std::atoi(argv[2]) : 100;
+  rlimit rl;  // 1,000 connections with both ends here: past a 1,024 soft limit
+  getrlimit(RLIMIT_NOFILE, &rl);
+  rl.rlim_cur = rl.rlim_max;
+  setrlimit(RLIMIT_NOFILE, &rl);
   int ls = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
