@@ -28,6 +28,14 @@
 
 std::atomic<long> violations{0};
 
+// errno of the current thread. The TSan build has no plugin
+// (%gortxx-tsan), and without it the compiler may keep errno's address
+// (glibc's __errno_location is const) across the loop's reads, which park
+// and may resume on another thread: TSan saw the old thread's TLS read
+// (docs/guide.md, "thread_local, goroutine_local and errno"). A call out
+// of line re-reads it on the thread running now.
+[[gnu::noinline]] int current_errno() { return errno; }
+
 std::uint64_t rnd(std::uint64_t& s) {
   s ^= s << 13;
   s ^= s >> 7;
@@ -115,7 +123,7 @@ void stream(std::uint64_t seed, long total, gort::chan<long> done) {
           k = readv(fds[0], iov, 2);
         }
       }
-      if (k < 0 && errno == EAGAIN) continue;  // SO_RCVTIMEO expired
+      if (k < 0 && current_errno() == EAGAIN) continue;  // SO_RCVTIMEO expired
       if (k < 0) {
         ++violations;
         break;

@@ -299,6 +299,13 @@ M* this_m() noexcept {
 }
 void set_this_m(M* m) noexcept {
   tls_m = m;
+  // The thread's start (TSan's write initialising its TLS: errno, every
+  // thread_local) happens before any goroutine that runs on it; each
+  // switch to a goroutine acquires this (switch.cpp, finish_switch).
+  // Otherwise a goroutine reading errno on an M it just moved to is a race
+  // with that M's TLS set-up. Nothing else is released on m: no goroutine's
+  // past travels this way. Compiled out outside the race build.
+  if (m) race_release(m);
   if (m) {  // where sysmon poisons this thread's stack limit (preemption)
     m->limit_slot = this_thread_limit_slot();
     m->poison.store(&gort_limit_poison, std::memory_order_release);

@@ -33,6 +33,9 @@ void finish_switch(transfer t) {
   post_switch ps = m->pending;
   m->pending = post_switch{};
   ps.from->ctx = t.fctx;
+#if GORT_RACE
+  if (m->curg) race_acquire(m);  // the thread's TLS set-up (proc.cpp, set_this_m)
+#endif
   if (ps.from->is_g0) ps.from->fiber.learn_stack_from_arrival();
   if (ps.what != post_switch::exit && !ps.from->is_g0) stack_trim(m->p, ps.from);
   switch (ps.what) {
