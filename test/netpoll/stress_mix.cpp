@@ -31,9 +31,8 @@ std::atomic<long> violations{0};
 // errno of the current thread. The TSan build has no plugin
 // (%gortxx-tsan), and without it the compiler may keep errno's address
 // (glibc's __errno_location is const) across the loop's reads, which park
-// and may resume on another thread: TSan saw the old thread's TLS read
-// (docs/guide.md, "thread_local, goroutine_local and errno"). A call out
-// of line re-reads it on the thread running now.
+// and may resume on another thread (docs/guide.md, "thread_local,
+// goroutine_local and errno"). A call out of line reads it afresh.
 [[gnu::noinline]] int current_errno() { return errno; }
 
 std::uint64_t rnd(std::uint64_t& s) {
