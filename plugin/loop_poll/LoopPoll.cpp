@@ -7,7 +7,8 @@
 // hot loop that inlined everything, or calls only libc (non-split: no
 // prologue check), never gets there; the poll is the same test:
 //
-//   header: every 128th iteration (a count down in a register):
+//   header: every Nth iteration (a count down in a register; N from the
+//           size of the body, see pollInterval):
 //           %p = (%fs:0x74 == -1)     cmpl $-1, %fs:0x74
 //           br %p, poll, body         je   .Lpoll        (cold, out of line)
 //   poll:   call preserve_all @gort_preempt_poll()
@@ -20,6 +21,9 @@
 // Opt-outs: `__attribute__((annotate("gort_nopreempt")))` (GORT_NOPREEMPT
 // in <gort/runtime.hpp>) on a function: no polls in it; gort++
 // --gort-no-loop-polls: not loaded for that translation unit.
+#include <algorithm>
+#include <cstdint>
+
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Analysis/LoopInfo.h"
@@ -93,71 +97,106 @@ bool everyIterationCallsSplitCode(const Loop& L, const DominatorTree& DT) {
   return false;
 }
 
-// Iterations between two looks at the limit. Looking costs a load (from
-// %fs), a compare and a branch: in a tight vectorised reduction that was
-// 1.6x (int_sum, bench/gort/loop_tax.cpp); the count costs a decrement and
-// a fused branch, and a loop iteration without calls is short, so 128 of
-// them still end well within microseconds of sysmon's request.
-constexpr std::uint32_t kEvery = 128;
+// How often to look at the limit. Looking costs a load (from %fs), a
+// compare and a branch; counting down to it costs a decrement and a fused
+// branch, which measured free (bench/gort/loop_tax.cpp, byte_scan, a count
+// that never ran out: 1.00x). What costs is the branch at 0: taken once in
+// N, the predictor misses it every time (~16 cycles on this Zen 3). With a
+// fixed N = 128 that was 1.07x in byte_scan (~1.8 cycles an iteration), and
+// it fell as 1/N (256: 1.03x, 1024: 1.00x). So N is sized to the body: the
+// loop's IR instructions times N ~ kInstrsBetweenPolls, so even the
+// tightest loop (~10 instructions, ~1.5 cycles) pays one miss per ~2500
+// cycles (< 1%), and a big body is still looked at every iteration or so.
+// kMaxEvery bounds a tight loop that runs slowly (a cache miss an
+// iteration: 4096 x 100 ns = 0.4 ms, well inside sysmon's 10 ms slice).
+constexpr std::uint32_t kInstrsBetweenPolls = 16384;
+constexpr std::uint32_t kMaxEvery = 4096;
+
+// Iterations of L between two looks at the limit; 1 = every iteration.
+// A loop with loops inside looks every iteration: each inner loop starts
+// its own count afresh on entry and need not reach 0 before it exits, so an
+// outer count would multiply (N outer x N inner iterations between
+// looks); the look there is not taken, predicted, and paid once per run of
+// the inner loops.
+std::uint32_t pollInterval(const Loop& L) {
+  if (!L.isInnermost()) return 1;
+  std::uint32_t size = 0;
+  for (const BasicBlock* BB : L.blocks()) size += BB->size();
+  std::uint32_t every = kInstrsBetweenPolls / std::max<std::uint32_t>(size, 1);
+  return std::clamp<std::uint32_t>(every, 1, kMaxEvery);
+}
+
+// Branches to `poll` when sysmon has poisoned the limit, else to `body`.
+void emitLimitCheck(IRBuilder<>& B, BasicBlock* poll, BasicBlock* body) {
+  LLVMContext& C = B.getContext();
+  Value* slot = ConstantExpr::getIntToPtr(B.getInt64(kLimitHighHalf),
+                                          PointerType::get(C, kFsAddrSpace));
+  // Atomic (relaxed): codegen may not hoist it out of the loop.
+  LoadInst* high = B.CreateAlignedLoad(B.getInt32Ty(), slot, Align(4),
+                                       "gort.limit.high");
+  high->setAtomic(AtomicOrdering::Monotonic);
+  // Not for the sanitizers (TSan would pass the %fs-relative address to
+  // __tsan_atomic32_load as a plain pointer).
+  high->setMetadata(LLVMContext::MD_nosanitize, MDNode::get(C, {}));
+  B.CreateCondBr(B.CreateICmpEQ(high, B.getInt32(~0u)), poll, body,
+                 MDBuilder(C).createBranchWeights(1, 1u << 20));
+}
 
 // At the top of the loop header, before the body, so the body stays one
 // block (at the latch, codegen sank the body's last instructions past the
 // check and the split loop needed register copies every iteration):
 //
-//   header: %ctr = phi [kEvery, outside], [%next, latches]
-//           %dec = %ctr - 1;  br (%dec == 0), check, body     (1 : 127)
+//   header: %ctr = phi [N, outside], [%next, latches]
+//           %dec = %ctr - 1;  br (%dec == 0), check, body     (1 : N-1)
 //   check:  br (%fs:0x74 == -1), poll, body                    (cold)
 //   poll:   call preserve_all @gort_preempt_poll(); br body
-//   body:   %next = phi [%dec, header], [kEvery, check], [kEvery, poll]
+//   body:   %next = phi [%dec, header], [N, check], [N, poll]
 //           ...the loop's own code
+//
+// With N = 1 (pollInterval) there is no count: the header is the check.
 void insertPoll(Loop& L, FunctionCallee poll) {
+  const std::uint32_t every = pollInterval(L);
   BasicBlock* header = L.getHeader();
   LLVMContext& C = header->getContext();
   Function* F = header->getParent();
   Type* i32 = Type::getInt32Ty(C);
   BasicBlock* body =
       SplitBlock(header, header->getFirstNonPHIOrDbgOrLifetime());
-  BasicBlock* check = BasicBlock::Create(C, "gort.poll.check", F, body);
   BasicBlock* call = BasicBlock::Create(C, "gort.poll", F, body);
-  Constant* every = ConstantInt::get(i32, kEvery);
-  MDBuilder md(C);
-
-  PHINode* ctr = PHINode::Create(i32, 2, "gort.poll.ctr");
-  ctr->insertBefore(header->begin());
-  header->getTerminator()->eraseFromParent();
-  IRBuilder<> B(header);
-  Value* dec = B.CreateSub(ctr, ConstantInt::get(i32, 1), "gort.poll.dec");
-  B.CreateCondBr(B.CreateICmpEQ(dec, ConstantInt::get(i32, 0)), check, body,
-                 md.createBranchWeights(1, kEvery - 1));
-
-  B.SetInsertPoint(check);
-  Value* slot = ConstantExpr::getIntToPtr(B.getInt64(kLimitHighHalf),
-                                          PointerType::get(C, kFsAddrSpace));
-  // Atomic (relaxed): codegen may not hoist it out of the loop.
-  LoadInst* high = B.CreateAlignedLoad(i32, slot, Align(4), "gort.limit.high");
-  high->setAtomic(AtomicOrdering::Monotonic);
-  // Not for the sanitizers (TSan would pass the %fs-relative address to
-  // __tsan_atomic32_load as a plain pointer).
-  high->setMetadata(LLVMContext::MD_nosanitize, MDNode::get(C, {}));
-  B.CreateCondBr(B.CreateICmpEQ(high, ConstantInt::getAllOnesValue(i32)), call,
-                 body, md.createBranchWeights(1, 1u << 20));
-
-  B.SetInsertPoint(call);
+  IRBuilder<> B(call);
   CallInst* c = B.CreateCall(poll);
   c->setCallingConv(CallingConv::PreserveAll);
   c->setDoesNotThrow();
   B.CreateBr(body);
 
+  header->getTerminator()->eraseFromParent();
+  if (every == 1) {
+    B.SetInsertPoint(header);
+    emitLimitCheck(B, call, body);
+    return;
+  }
+
+  BasicBlock* check = BasicBlock::Create(C, "gort.poll.check", F, call);
+  Constant* reset = ConstantInt::get(i32, every);
+  PHINode* ctr = PHINode::Create(i32, 2, "gort.poll.ctr");
+  ctr->insertBefore(header->begin());
+  B.SetInsertPoint(header);
+  Value* dec = B.CreateSub(ctr, ConstantInt::get(i32, 1), "gort.poll.dec");
+  B.CreateCondBr(B.CreateICmpEQ(dec, ConstantInt::get(i32, 0)), check, body,
+                 MDBuilder(C).createBranchWeights(1, every - 1));
+  B.SetInsertPoint(check);
+  emitLimitCheck(B, call, body);
+
   PHINode* next = PHINode::Create(i32, 3, "gort.poll.next");
   next->insertBefore(body->begin());
   next->addIncoming(dec, header);
-  next->addIncoming(every, check);
-  next->addIncoming(every, call);
+  next->addIncoming(reset, check);
+  next->addIncoming(reset, call);
   // The back-edges (now from `body` where the header was its own latch)
   // carry the count; entries into the loop start it afresh.
   for (BasicBlock* pred : predecessors(header))
     ctr->addIncoming(pred == body || L.contains(pred) ? static_cast<Value*>(next)
-                                                     : every,
+                                                     : reset,
                      pred);
 }
 
