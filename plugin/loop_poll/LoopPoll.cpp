@@ -27,6 +27,8 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Analysis/LoopInfo.h"
+#include "llvm/Analysis/ScalarEvolution.h"
+#include "llvm/Analysis/ScalarEvolutionExpressions.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/Function.h"
@@ -39,6 +41,7 @@
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Plugins/PassPlugin.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
+#include "llvm/Transforms/Utils/ScalarEvolutionExpander.h"
 
 using namespace llvm;
 
@@ -200,6 +203,132 @@ void insertPoll(Loop& L, FunctionCallee poll) {
                      pred);
 }
 
+// A counted loop (the vectoriser's loops, the scalar ones it leaves) is
+// strip-mined instead: its exit compare `iv == bound` becomes `iv == lim`,
+// lim the end of the current chunk of N iterations, so an iteration costs
+// nothing more than before (the count's decrement measured 1.09-1.20x in
+// int_sum's vector loop with aligned loops: a dispatch-bound body of 12
+// ops). At the end of a chunk the limit is looked at and lim moves on:
+//
+//   header: %lim = phi [lim(start), preheader], [%lim, latch], [%lim2, back]
+//   latch:  ...  br (%iv == %lim), chunk, header
+//   chunk:  %lim2 = lim(%lim + step);  br (%lim == bound), exit, check
+//   check:  br (%fs:0x74 == -1), poll, back                    (cold)
+//   poll:   call preserve_all @gort_preempt_poll(); br back
+//   back:   br header
+//
+//   lim(x) = distance(x, bound) > N*|step| ? x + N*step : bound
+//
+// Only where SCEV proves the exit is taken (exit count computable) and the
+// compared IV does not wrap, so that the distance is exact and every chunk
+// but the last is N iterations. Returns false (nothing changed) otherwise.
+bool stripMine(Loop& L, ScalarEvolution& SE, FunctionCallee poll) {
+  BasicBlock* header = L.getHeader();
+  BasicBlock* latch = L.getLoopLatch();
+  BasicBlock* preheader = L.getLoopPreheader();
+  if (!L.isInnermost() || !latch || !preheader) return false;
+  auto* br = dyn_cast<BranchInst>(latch->getTerminator());
+  if (!br || !br->isConditional()) return false;
+  auto* cmp = dyn_cast<ICmpInst>(br->getCondition());
+  if (!cmp || !cmp->hasOneUse() || cmp->getParent() != latch) return false;
+  const bool headerOnTrue = br->getSuccessor(0) == header;
+  BasicBlock* exit = br->getSuccessor(headerOnTrue ? 1 : 0);
+  if (br->getSuccessor(headerOnTrue ? 0 : 1) != header || L.contains(exit))
+    return false;
+  // The exit condition (the predicate under which the latch leaves).
+  CmpInst::Predicate exitPred =
+      headerOnTrue ? cmp->getInversePredicate() : cmp->getPredicate();
+  if (exitPred != CmpInst::ICMP_EQ) return false;
+  unsigned ivOp = L.isLoopInvariant(cmp->getOperand(1)) ? 0 : 1;
+  Value* iv = cmp->getOperand(ivOp);
+  Value* bound = cmp->getOperand(1 - ivOp);
+  if (!L.isLoopInvariant(bound) || !iv->getType()->isIntegerTy()) return false;
+  if (isa<SCEVCouldNotCompute>(SE.getExitCount(&L, latch))) return false;
+  auto* ar = dyn_cast<SCEVAddRecExpr>(SE.getSCEV(iv));
+  if (!ar || ar->getLoop() != &L || !ar->isAffine()) return false;
+  auto* stepC = dyn_cast<SCEVConstant>(ar->getStepRecurrence(SE));
+  if (!stepC || stepC->getAPInt().isZero()) return false;
+  const APInt step = stepC->getAPInt();
+  const bool up = step.isStrictlyPositive();
+  if (!(ar->hasNoSignedWrap() || (up && ar->hasNoUnsignedWrap())))
+    return false;
+  const std::uint32_t every = pollInterval(L);
+  auto* ty = cast<IntegerType>(iv->getType());
+  const unsigned bits = ty->getBitWidth();
+  // N*|step| must fit: then x + N*step stays strictly inside (x, bound).
+  bool overflow = false;
+  APInt span = step.abs().umul_ov(APInt(bits, every), overflow);
+  if (overflow || bits < 16) return false;
+
+  LLVMContext& C = header->getContext();
+  Function* F = header->getParent();
+  auto limFor = [&](IRBuilder<>& B, Value* x) {
+    Value* dist = up ? B.CreateSub(bound, x) : B.CreateSub(x, bound);
+    Value* far = B.CreateICmpUGT(dist, ConstantInt::get(ty, span));
+    return B.CreateSelect(far, B.CreateAdd(x, ConstantInt::get(ty, step * every)),
+                          bound, "gort.strip.lim");
+  };
+
+  SCEVExpander expander(SE, "gort.strip");
+  Value* start =
+      expander.expandCodeFor(ar->getStart(), ty, preheader->getTerminator());
+  IRBuilder<> B(preheader->getTerminator());
+  Value* lim0 = limFor(B, start);
+
+  BasicBlock* chunk = BasicBlock::Create(C, "gort.strip.chunk", F, exit);
+  BasicBlock* check = BasicBlock::Create(C, "gort.poll.check", F, exit);
+  BasicBlock* call = BasicBlock::Create(C, "gort.poll", F, exit);
+  BasicBlock* back = BasicBlock::Create(C, "gort.strip.back", F, exit);
+
+  PHINode* lim = PHINode::Create(ty, 3, "gort.strip.cur");
+  lim->insertBefore(header->begin());
+  // The latch leaves for `chunk` at the end of every chunk.
+  cmp->setOperand(1 - ivOp, lim);
+  br->setSuccessor(headerOnTrue ? 1 : 0, chunk);
+  br->setMetadata(LLVMContext::MD_prof,
+                  headerOnTrue ? MDBuilder(C).createBranchWeights(every - 1, 1)
+                               : MDBuilder(C).createBranchWeights(1, every - 1));
+  exit->replacePhiUsesWith(latch, chunk);
+
+  B.SetInsertPoint(chunk);
+  Value* next = limFor(B, B.CreateAdd(lim, ConstantInt::get(ty, step)));
+  B.CreateCondBr(B.CreateICmpEQ(lim, bound), exit, check);
+  B.SetInsertPoint(check);
+  emitLimitCheck(B, call, back);
+  B.SetInsertPoint(call);
+  CallInst* c = B.CreateCall(poll);
+  c->setCallingConv(CallingConv::PreserveAll);
+  c->setDoesNotThrow();
+  B.CreateBr(back);
+  B.SetInsertPoint(back);
+  B.CreateBr(header);
+
+  // `back` is a second back-edge: the header's phis take what the latch gave.
+  for (PHINode& phi : header->phis()) {
+    if (&phi == lim) continue;
+    phi.addIncoming(phi.getIncomingValueForBlock(latch), back);
+  }
+  for (BasicBlock* pred : predecessors(header)) {
+    if (pred == back) continue;
+    lim->addIncoming(pred == latch ? static_cast<Value*>(lim) : lim0, pred);
+  }
+  lim->addIncoming(next, back);
+  return true;
+}
+
+// The loops of F that get a poll, outer loops first: splitting an outer
+// header never changes an inner loop's blocks (see insertPoll).
+SmallVector<Loop*, 8> loopsToPoll(Function& F, FunctionAnalysisManager& FAM) {
+  SmallVector<Loop*, 8> loops;
+  LoopInfo& LI = FAM.getResult<LoopAnalysis>(F);
+  if (LI.empty()) return loops;
+  DominatorTree& DT = FAM.getResult<DominatorTreeAnalysis>(F);
+  for (Loop* L : LI.getLoopsInPreorder())
+    if (!L->getHeader()->isEHPad() && !everyIterationCallsSplitCode(*L, DT))
+      loops.push_back(L);
+  return loops;
+}
+
 struct LoopPollPass : PassInfoMixin<LoopPollPass> {
   PreservedAnalyses run(Module& M, ModuleAnalysisManager& MAM) {
     if (!Triple(M.getTargetTriple()).isX86_64())
@@ -214,15 +343,7 @@ struct LoopPollPass : PassInfoMixin<LoopPollPass> {
       if (F.isDeclaration() || skip.contains(&F) ||
           F.hasFnAttribute(Attribute::Naked) || F.getName() == kPollFn)
         continue;
-      LoopInfo& LI = FAM.getResult<LoopAnalysis>(F);
-      if (LI.empty()) continue;
-      DominatorTree& DT = FAM.getResult<DominatorTreeAnalysis>(F);
-      // Outer loops first: splitting an outer header never changes an inner
-      // loop's blocks (see insertPoll).
-      SmallVector<Loop*, 8> loops;
-      for (Loop* L : LI.getLoopsInPreorder())
-        if (!L->getHeader()->isEHPad() && !everyIterationCallsSplitCode(*L, DT))
-          loops.push_back(L);
+      SmallVector<Loop*, 8> loops = loopsToPoll(F, FAM);
       if (loops.empty()) continue;
       if (!poll) {
         poll = M.getOrInsertFunction(kPollFn, Type::getVoidTy(C));
@@ -231,7 +352,21 @@ struct LoopPollPass : PassInfoMixin<LoopPollPass> {
           fn->addFnAttr(Attribute::NoUnwind);
         }
       }
-      for (Loop* L : loops) insertPoll(*L, poll);
+      // Counted innermost loops first, with analyses of the unchanged
+      // function; then, with fresh ones, a count in every other loop.
+      ScalarEvolution& SE = FAM.getResult<ScalarEvolutionAnalysis>(F);
+      SmallPtrSet<const BasicBlock*, 8> stripMined;
+      for (Loop* L : loops)
+        if (stripMine(*L, SE, poll)) {
+          stripMined.insert(L->getHeader());
+          SE.forgetLoop(L);
+        }
+      if (!stripMined.empty()) {
+        FAM.invalidate(F, PreservedAnalyses::none());
+        loops = loopsToPoll(F, FAM);
+      }
+      for (Loop* L : loops)
+        if (!stripMined.contains(L->getHeader())) insertPoll(*L, poll);
       FAM.invalidate(F, PreservedAnalyses::none());
       changed = true;
     }
