@@ -102,17 +102,19 @@ bool everyIterationCallsSplitCode(const Loop& L, const DominatorTree& DT) {
 
 // How often to look at the limit. Looking costs a load (from %fs), a
 // compare and a branch; counting down to it costs a decrement and a fused
-// branch, which measured free (bench/gort/loop_tax.cpp, byte_scan, a count
-// that never ran out: 1.00x). What costs is the branch at 0: taken once in
-// N, the predictor misses it every time (~16 cycles on this Zen 3). With a
-// fixed N = 128 that was 1.07x in byte_scan (~1.8 cycles an iteration), and
-// it fell as 1/N (256: 1.03x, 1024: 1.00x). So N is sized to the body: the
-// loop's IR instructions times N ~ kInstrsBetweenPolls, so even the
-// tightest loop (~10 instructions, ~1.5 cycles) pays one miss per ~2500
-// cycles (< 1%), and a big body is still looked at every iteration or so.
-// kMaxEvery bounds a tight loop that runs slowly (a cache miss an
-// iteration: 4096 x 100 ns = 0.4 ms, well inside sysmon's 10 ms slice).
-constexpr std::uint32_t kInstrsBetweenPolls = 16384;
+// branch per iteration; strip-mining (below) costs nothing per iteration.
+// What costs in both is the branch at the end of a count or chunk: taken
+// once in N, the predictor misses it every time (~16 cycles on this
+// Zen 3). With a fixed N = 128 that was 1.07x in byte_scan (~1.8 cycles an
+// iteration, bench/gort/loop_tax.cpp), and it fell as 1/N (256: 1.03x,
+// 1024: 1.00x; a count that never ran out: 1.00x). So N is sized to the
+// body: the loop's IR instructions times N ~ kInstrsBetweenPolls, so even
+// the tightest loop pays one miss per several thousand cycles, and a big
+// body is looked at every iteration or so. Latency stays far inside
+// sysmon's 10 ms slice: 64k instructions are ~30 us at one per cycle, and
+// kMaxEvery bounds a small loop that runs slowly (a cache miss an
+// iteration: 4096 x 100 ns = 0.4 ms).
+constexpr std::uint32_t kInstrsBetweenPolls = 65536;
 constexpr std::uint32_t kMaxEvery = 4096;
 
 // Iterations of L between two looks at the limit; 1 = every iteration.
@@ -206,9 +208,10 @@ void insertPoll(Loop& L, FunctionCallee poll) {
 // A counted loop (the vectoriser's loops, the scalar ones it leaves) is
 // strip-mined instead: its exit compare `iv == bound` becomes `iv == lim`,
 // lim the end of the current chunk of N iterations, so an iteration costs
-// nothing more than before (the count's decrement measured 1.09-1.20x in
-// int_sum's vector loop with aligned loops: a dispatch-bound body of 12
-// ops). At the end of a chunk the limit is looked at and lim moves on:
+// nothing more than before (the count's decrement measured 1.16-1.26x in
+// int_sum's vector loop, a dispatch-bound body of 12 ops, both copies'
+// loops 64-byte aligned). At the end of a chunk the limit is looked at and
+// lim moves on:
 //
 //   header: %lim = phi [lim(start), preheader], [%lim, latch], [%lim2, back]
 //   latch:  ...  br (%iv == %lim), chunk, header

@@ -61,15 +61,15 @@ std::uint32_t (*volatile step3_fn[2])(const std::uint32_t*, std::int32_t, std::i
 std::uint64_t (*volatile range_fn[2])(std::uint32_t, std::uint32_t) = {range_poll, range_nopoll};
 
 int main() {
-  const std::size_t kMaxN = 3 * 8192 + 37;
+  const std::size_t kMaxN = 3 * 32768 + 37;  // 3 chunks of 4096 x 8
   std::vector<std::int32_t> ints(kMaxN);
   std::vector<std::uint32_t> words(3 * kMaxN + 8);
   for (std::size_t i = 0; i < ints.size(); ++i) ints[i] = std::int32_t(i * 2654435761u);
   for (std::size_t i = 0; i < words.size(); ++i) words[i] = std::uint32_t(i * 40503u + 1);
   int mismatches = 0, checked = 0;
-  // Every n up to 3 chunks of the largest interval would be slow under
-  // sanitizers; every n near a multiple of a power of two, and a stride.
-  for (std::size_t n = 0; n < kMaxN; n += (n % 512 < 12 || n % 512 > 500) ? 1 : 37) {
+  // Every n near a multiple of 4096 (chunks are at most 4096 iterations,
+  // of 1 to 8 elements), a stride of 97 between.
+  for (std::size_t n = 0; n < kMaxN; n += (n % 4096 < 12 || n % 4096 > 4084) ? 1 : 97) {
     ++checked;
     if (sum_fn[0](ints.data(), n) != sum_fn[1](ints.data(), n)) ++mismatches;
     if (down_fn[0](n, std::int64_t(n)) != down_fn[1](n, std::int64_t(n))) ++mismatches;
