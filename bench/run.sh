@@ -120,7 +120,12 @@ build_one() {  # build_one <impl> <prog>
       if newer_than "$out" "$src" "$BENCH_DIR"/common/*.hpp "$BENCH_DIR"/gort/*.hpp \
           "$GORTPP" "$GORT_LIB" "$ROOT"/runtime/include/gort/*.hpp \
           "$GORT_BUILD"/plugin/gort_loop_poll.so "$GORT_BUILD"/plugin/gort_plugin.so; then
-        "$GORTPP" --gort-no-plugin -O2 -I"$BENCH_DIR/common" -I"$BENCH_DIR/gort" \
+        # A program may ask for flags of its own: a "// bench-cxxflags: ..."
+        # line (loop_tax aligns its loops, see there).
+        local own
+        own=$(sed -n 's|^// bench-cxxflags: ||p' "$src")
+        # shellcheck disable=SC2086
+        "$GORTPP" --gort-no-plugin -O2 $own -I"$BENCH_DIR/common" -I"$BENCH_DIR/gort" \
           "$src" -o "$out" >"$blog" 2>&1 || rc=1
       fi ;;
     go)
