@@ -7,8 +7,10 @@
 // hot loop that inlined everything, or calls only libc (non-split: no
 // prologue check), never gets there; the poll is the same test:
 //
-//   header: every Nth iteration (a count down in a register; N from the
-//           size of the body, see pollInterval):
+//   every N iterations (N from the size of the body, see pollInterval):
+//   between chunks of a counted loop (stripMine), else at a count down in
+//   a register at the top of the header (insertPoll; every iteration for
+//   a loop with loops inside):
 //           %p = (%fs:0x74 == -1)     cmpl $-1, %fs:0x74
 //           br %p, poll, body         je   .Lpoll        (cold, out of line)
 //   poll:   call preserve_all @gort_preempt_poll()
