@@ -124,9 +124,16 @@ build_one() {  # build_one <impl> <prog>
       if [ ! -x "$GORTPP" ]; then
         echo "no gort++ at $GORTPP (set GORT_BUILD or GORTPP)" >"$blog"; return 1
       fi
+      # The plugins too: gort++ loads them (the loop polls change the code).
       if newer_than "$out" "$src" "$BENCH_DIR"/common/*.hpp "$BENCH_DIR"/gort/*.hpp \
-          "$GORTPP" "$GORT_LIB" "$ROOT"/runtime/include/gort/*.hpp; then
-        "$GORTPP" --gort-no-plugin -O2 -I"$BENCH_DIR/common" -I"$BENCH_DIR/gort" \
+          "$GORTPP" "$GORT_LIB" "$ROOT"/runtime/include/gort/*.hpp \
+          "$GORT_BUILD"/plugin/gort_loop_poll.so "$GORT_BUILD"/plugin/gort_plugin.so; then
+        # A program may ask for flags of its own: a "// bench-cxxflags: ..."
+        # line (loop_tax aligns its loops, see there).
+        local own
+        own=$(sed -n 's|^// bench-cxxflags: ||p' "$src")
+        # shellcheck disable=SC2086
+        "$GORTPP" --gort-no-plugin -O2 $own -I"$BENCH_DIR/common" -I"$BENCH_DIR/gort" \
           "$src" -o "$out" $(prog_libs "$prog") >"$blog" 2>&1 || rc=1
       fi ;;
     go)

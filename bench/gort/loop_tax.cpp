@@ -7,6 +7,13 @@
 // byte scan, and fanout_cpu's xorshift64 tasks as goroutines (BENCH.md
 // section 7, on one processor). Times are process CPU time, min of 25. value = geometric mean of the four ratios
 // (target <= 1.02), max_ratio the worst (target <= 1.05).
+//
+// Loops start on a 64-byte line in both copies: where the linker happened
+// to put each copy's loop decided int_sum by itself (a vector loop of 52
+// bytes that crosses a line runs ~25% slower on a Zen 3: 0.85x one build,
+// 1.38x the next, with identical loop code), which measures placement, not
+// polls.
+// bench-cxxflags: -falign-loops=64
 #include <gort/gort.hpp>
 
 #include <time.h>

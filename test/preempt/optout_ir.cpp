@@ -1,6 +1,6 @@
-// The loop polls in IR: every call-free loop gets one at the top of its
-// header (a count down from 128; at 0, a relaxed load of %fs:0x74,
-// addrspace 257, and a cold call of gort_preempt_poll), except in a
+// The loop polls in IR: every call-free loop gets one (between chunks of a
+// counted loop, or at a count down in the header: a relaxed load of
+// %fs:0x74, addrspace 257, and a cold call of gort_preempt_poll), except in a
 // function marked GORT_NOPREEMPT, and a loop that calls split-stack code
 // on every iteration needs none. With --gort-no-loop-polls, none at all.
 // RUN: %gortxx -S -emit-llvm -o - %s | FileCheck %s
@@ -10,7 +10,6 @@
 #include <cstddef>
 
 // CHECK-LABEL: define {{.*}}@_Z3sumPKim(
-// CHECK: phi i32 [ 128, {{.*}} ]
 // CHECK: load atomic i32, ptr addrspace(257) inttoptr (i64 116 to ptr addrspace(257)) monotonic
 // CHECK: icmp eq i32 {{.*}}, -1
 // CHECK: br i1 {{.*}}, !prof
