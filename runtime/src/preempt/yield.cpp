@@ -14,6 +14,7 @@
 #include "base/fatal.hpp"
 #include "preempt/preempt.hpp"
 #include "preempt/request.hpp"
+#include "scheduler/exit_stop.hpp"
 #include "scheduler/pinning.hpp"
 #include "scheduler/sched.hpp"
 #include "stack/limit_poison.hpp"
@@ -137,6 +138,8 @@ bool may_preempt(M* m, const void* r, const void* c) {
       preempt_request_word(p->schedtick))
     return false;                          // none, or for an earlier slice
   if (gort_locks_held != 0) return false;  // a runtime lock (Go's m.locks)
+  if (exiting_g.load(std::memory_order_relaxed) == g)
+    return false;                          // running exit()'s hooks
   if (g->status.load(std::memory_order_relaxed) != gstatus::running)
     return false;                          // system call, gort::blocking
   if (in_runtime_code(reinterpret_cast<std::uintptr_t>(r)) ||

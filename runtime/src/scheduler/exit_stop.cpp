@@ -11,6 +11,7 @@
 namespace gort::rt {
 
 std::atomic<bool> exit_stopping_world{false};
+std::atomic<const void*> exiting_g{nullptr};
 
 namespace {
 // Per P (by id): its M has stopped for exit.
@@ -30,8 +31,9 @@ void stop_m_for_exit(M* m) noexcept {
 
 void stop_the_world_for_exit() noexcept {
   if (sched.nprocs.load(std::memory_order_acquire) == 0) return;  // not started
-  exit_stopping_world.store(true, std::memory_order_seq_cst);
   M* self = this_m();
+  exiting_g.store(self ? self->curg : nullptr, std::memory_order_relaxed);
+  exit_stopping_world.store(true, std::memory_order_seq_cst);
   P* own = self ? self->p : nullptr;
   std::int64_t give_up = now_ns() + 1'000'000'000;
   for (;;) {

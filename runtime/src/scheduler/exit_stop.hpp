@@ -12,6 +12,11 @@ struct M;
 
 extern std::atomic<bool> exit_stopping_world;
 
+// The goroutine running exit() (null on a plain thread): it must run the
+// exit-time hooks to the end, so preemption leaves it alone (a preempted
+// exit() caller would wait for a scheduler that has stopped).
+extern std::atomic<const void*> exiting_g;
+
 // Parks the calling M for good (it holds no lock), acknowledging the stop
 // for the P it holds. Checked where an M is about to run a goroutine
 // (execute, find_runnable) and where a goroutine re-enters the scheduler
