@@ -19,7 +19,11 @@
 //
 // Opt-outs: `__attribute__((annotate("gort_nopreempt")))` (GORT_NOPREEMPT
 // in <gort/runtime.hpp>) on a function: no polls in it; gort++
-// --gort-no-loop-polls: not loaded for that translation unit.
+// --gort-no-loop-polls (-mllvm -gort-loop-polls=0): none in that
+// translation unit. The plugin also runs gort-dyn-release
+// (DynBlockRelease.cpp), which that option does not turn off.
+#include "DynBlockRelease.h"
+
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Analysis/LoopInfo.h"
@@ -34,11 +38,17 @@
 #include "llvm/IR/PassManager.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Plugins/PassPlugin.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
 
 using namespace llvm;
 
 namespace {
+
+cl::opt<bool> LoopPollsEnabled(
+    "gort-loop-polls", cl::init(true),
+    cl::desc("gort: preemption polls on loop back-edges (gort++ "
+             "--gort-no-loop-polls sets it to false)"));
 
 constexpr const char* kOptOut = "gort_nopreempt";
 constexpr const char* kPollFn = "gort_preempt_poll";
@@ -163,7 +173,7 @@ void insertPoll(Loop& L, FunctionCallee poll) {
 
 struct LoopPollPass : PassInfoMixin<LoopPollPass> {
   PreservedAnalyses run(Module& M, ModuleAnalysisManager& MAM) {
-    if (!Triple(M.getTargetTriple()).isX86_64())
+    if (!LoopPollsEnabled || !Triple(M.getTargetTriple()).isX86_64())
       return PreservedAnalyses::all();
     SmallPtrSet<const Function*, 8> skip = optedOut(M);
     FunctionAnalysisManager& FAM =
@@ -208,14 +218,24 @@ PassPluginLibraryInfo llvmGetPassPluginInfo() {
           [](PassBuilder& PB) {
             PB.registerOptimizerLastEPCallback(
                 [](ModulePassManager& MPM, OptimizationLevel,
-                   ThinOrFullLTOPhase) { MPM.addPass(LoopPollPass()); });
+                   ThinOrFullLTOPhase) {
+                  // Before the polls, so they see the final loop bodies.
+                  MPM.addPass(gort_passes::DynBlockReleasePass());
+                  MPM.addPass(LoopPollPass());
+                });
             // opt -load-pass-plugin=... -passes=gort-loop-poll (tests).
             PB.registerPipelineParsingCallback(
                 [](StringRef name, ModulePassManager& MPM,
                    ArrayRef<PassBuilder::PipelineElement>) {
-                  if (name != "gort-loop-poll") return false;
-                  MPM.addPass(LoopPollPass());
-                  return true;
+                  if (name == "gort-loop-poll") {
+                    MPM.addPass(LoopPollPass());
+                    return true;
+                  }
+                  if (name == "gort-dyn-release") {
+                    MPM.addPass(gort_passes::DynBlockReleasePass());
+                    return true;
+                  }
+                  return false;
                 });
           }};
 }
