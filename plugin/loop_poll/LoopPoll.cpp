@@ -3,12 +3,12 @@
 // does not call split-stack code on every iteration. docs/design/preemption.md.
 //
 // A goroutine is preempted at its next split-stack prologue once sysmon has
-// poisoned the thread's stack limit (%fs:0x70, its high half all ones). A
+// poisoned the thread's stack limit (%fs:0x70, its high half 0x7fffffff). A
 // hot loop that inlined everything, or calls only libc (non-split: no
 // prologue check), never gets there; the poll is the same test:
 //
 //   header: every 128th iteration (a count down in a register):
-//           %p = (%fs:0x74 == -1)     cmpl $-1, %fs:0x74
+//           %p = (%fs:0x74 == 0x7fffffff)  cmpl $0x7fffffff, %fs:0x74
 //           br %p, poll, body         je   .Lpoll        (cold, out of line)
 //   poll:   call preserve_all @gort_preempt_poll()
 //
@@ -54,6 +54,8 @@ constexpr const char* kOptOut = "gort_nopreempt";
 constexpr const char* kPollFn = "gort_preempt_poll";
 constexpr unsigned kFsAddrSpace = 257;     // x86: %fs-relative
 constexpr std::uint64_t kLimitHighHalf = 0x74;  // %fs:0x70's high 32 bits
+// The poison's high half (runtime/src/stack/limit_poison.hpp).
+constexpr std::uint32_t kPoisonHigh = 0x7fffffff;
 
 // Functions carrying __attribute__((annotate("gort_nopreempt"))).
 SmallPtrSet<const Function*, 8> optedOut(Module& M) {
@@ -116,7 +118,7 @@ constexpr std::uint32_t kEvery = 128;
 //
 //   header: %ctr = phi [kEvery, outside], [%next, latches]
 //           %dec = %ctr - 1;  br (%dec == 0), check, body     (1 : 127)
-//   check:  br (%fs:0x74 == -1), poll, body                    (cold)
+//   check:  br (%fs:0x74 == 0x7fffffff), poll, body            (cold)
 //   poll:   call preserve_all @gort_preempt_poll(); br body
 //   body:   %next = phi [%dec, header], [kEvery, check], [kEvery, poll]
 //           ...the loop's own code
@@ -149,7 +151,7 @@ void insertPoll(Loop& L, FunctionCallee poll) {
   // Not for the sanitizers (TSan would pass the %fs-relative address to
   // __tsan_atomic32_load as a plain pointer).
   high->setMetadata(LLVMContext::MD_nosanitize, MDNode::get(C, {}));
-  B.CreateCondBr(B.CreateICmpEQ(high, ConstantInt::getAllOnesValue(i32)), call,
+  B.CreateCondBr(B.CreateICmpEQ(high, ConstantInt::get(i32, kPoisonHigh)), call,
                  body, md.createBranchWeights(1, 1u << 20));
 
   B.SetInsertPoint(call);
