@@ -3,7 +3,7 @@
 // does not call split-stack code on every iteration. docs/design/preemption.md.
 //
 // A goroutine is preempted at its next split-stack prologue once sysmon has
-// poisoned the thread's stack limit (%fs:0x70, its high half all ones). A
+// poisoned the thread's stack limit (%fs:0x70, its high half 0x7fffffff). A
 // hot loop that inlined everything, or calls only libc (non-split: no
 // prologue check), never gets there; the poll is the same test:
 //
@@ -11,7 +11,7 @@
 //   between chunks of a counted loop (stripMine), else at a count down in
 //   a register at the top of the header (insertPoll; every iteration for
 //   a loop with loops inside):
-//           %p = (%fs:0x74 == -1)     cmpl $-1, %fs:0x74
+//           %p = (%fs:0x74 == 0x7fffffff)  cmpl $0x7fffffff, %fs:0x74
 //           br %p, poll, body         je   .Lpoll        (cold, out of line)
 //   poll:   call preserve_all @gort_preempt_poll()
 //
@@ -22,7 +22,11 @@
 //
 // Opt-outs: `__attribute__((annotate("gort_nopreempt")))` (GORT_NOPREEMPT
 // in <gort/runtime.hpp>) on a function: no polls in it; gort++
-// --gort-no-loop-polls: not loaded for that translation unit.
+// --gort-no-loop-polls (-mllvm -gort-loop-polls=0): none in that
+// translation unit. The plugin also runs gort-dyn-release
+// (DynBlockRelease.cpp), which that option does not turn off.
+#include "DynBlockRelease.h"
+
 #include <algorithm>
 #include <cstdint>
 
@@ -42,6 +46,7 @@
 #include "llvm/IR/PassManager.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Plugins/PassPlugin.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #include "llvm/Transforms/Utils/ScalarEvolutionExpander.h"
 
@@ -49,10 +54,17 @@ using namespace llvm;
 
 namespace {
 
+cl::opt<bool> LoopPollsEnabled(
+    "gort-loop-polls", cl::init(true),
+    cl::desc("gort: preemption polls on loop back-edges (gort++ "
+             "--gort-no-loop-polls sets it to false)"));
+
 constexpr const char* kOptOut = "gort_nopreempt";
 constexpr const char* kPollFn = "gort_preempt_poll";
 constexpr unsigned kFsAddrSpace = 257;     // x86: %fs-relative
 constexpr std::uint64_t kLimitHighHalf = 0x74;  // %fs:0x70's high 32 bits
+// The poison's high half (runtime/src/stack/limit_poison.hpp).
+constexpr std::uint32_t kPoisonHigh = 0x7fffffff;
 
 // Functions carrying __attribute__((annotate("gort_nopreempt"))).
 SmallPtrSet<const Function*, 8> optedOut(Module& M) {
@@ -145,7 +157,7 @@ void emitLimitCheck(IRBuilder<>& B, BasicBlock* poll, BasicBlock* body) {
   // Not for the sanitizers (TSan would pass the %fs-relative address to
   // __tsan_atomic32_load as a plain pointer).
   high->setMetadata(LLVMContext::MD_nosanitize, MDNode::get(C, {}));
-  B.CreateCondBr(B.CreateICmpEQ(high, B.getInt32(~0u)), poll, body,
+  B.CreateCondBr(B.CreateICmpEQ(high, B.getInt32(kPoisonHigh)), poll, body,
                  MDBuilder(C).createBranchWeights(1, 1u << 20));
 }
 
@@ -155,7 +167,7 @@ void emitLimitCheck(IRBuilder<>& B, BasicBlock* poll, BasicBlock* body) {
 //
 //   header: %ctr = phi [N, outside], [%next, latches]
 //           %dec = %ctr - 1;  br (%dec == 0), check, body     (1 : N-1)
-//   check:  br (%fs:0x74 == -1), poll, body                    (cold)
+//   check:  br (%fs:0x74 == 0x7fffffff), poll, body            (cold)
 //   poll:   call preserve_all @gort_preempt_poll(); br body
 //   body:   %next = phi [%dec, header], [N, check], [N, poll]
 //           ...the loop's own code
@@ -218,7 +230,7 @@ void insertPoll(Loop& L, FunctionCallee poll) {
 //   header: %lim = phi [lim(start), preheader], [%lim, latch], [%lim2, back]
 //   latch:  ...  br (%iv == %lim), chunk, header
 //   chunk:  %lim2 = lim(%lim + step);  br (%lim == bound), exit, check
-//   check:  br (%fs:0x74 == -1), poll, back                    (cold)
+//   check:  br (%fs:0x74 == 0x7fffffff), poll, back            (cold)
 //   poll:   call preserve_all @gort_preempt_poll(); br back
 //   back:   br header
 //
@@ -336,7 +348,7 @@ SmallVector<Loop*, 8> loopsToPoll(Function& F, FunctionAnalysisManager& FAM) {
 
 struct LoopPollPass : PassInfoMixin<LoopPollPass> {
   PreservedAnalyses run(Module& M, ModuleAnalysisManager& MAM) {
-    if (!Triple(M.getTargetTriple()).isX86_64())
+    if (!LoopPollsEnabled || !Triple(M.getTargetTriple()).isX86_64())
       return PreservedAnalyses::all();
     SmallPtrSet<const Function*, 8> skip = optedOut(M);
     FunctionAnalysisManager& FAM =
@@ -387,14 +399,24 @@ PassPluginLibraryInfo llvmGetPassPluginInfo() {
           [](PassBuilder& PB) {
             PB.registerOptimizerLastEPCallback(
                 [](ModulePassManager& MPM, OptimizationLevel,
-                   ThinOrFullLTOPhase) { MPM.addPass(LoopPollPass()); });
+                   ThinOrFullLTOPhase) {
+                  // Before the polls, so they see the final loop bodies.
+                  MPM.addPass(gort_passes::DynBlockReleasePass());
+                  MPM.addPass(LoopPollPass());
+                });
             // opt -load-pass-plugin=... -passes=gort-loop-poll (tests).
             PB.registerPipelineParsingCallback(
                 [](StringRef name, ModulePassManager& MPM,
                    ArrayRef<PassBuilder::PipelineElement>) {
-                  if (name != "gort-loop-poll") return false;
-                  MPM.addPass(LoopPollPass());
-                  return true;
+                  if (name == "gort-loop-poll") {
+                    MPM.addPass(LoopPollPass());
+                    return true;
+                  }
+                  if (name == "gort-dyn-release") {
+                    MPM.addPass(gort_passes::DynBlockReleasePass());
+                    return true;
+                  }
+                  return false;
                 });
           }};
 }

@@ -1,7 +1,8 @@
 // Linked into shared libraries built with `gort++ -shared` (libgort_shlib.a),
 // never into programs. A library's split-stack prologues call __morestack
 // and __morestack_non_split (and alloca in split code calls
-// __morestack_allocate_stack_space); without these, the link would pull
+// __morestack_allocate_stack_space, gort_dyn_mark and gort_dyn_release);
+// without these, the link would pull
 // libgcc's morestack.o into the library, whose segments and per-thread state
 // know nothing of gort's: a goroutine parked on a libgcc segment crashed
 // after moving to another thread. These forward to the program's runtime
@@ -33,16 +34,26 @@
 	FORWARD __morestack, gort_morestack_export
 	FORWARD __morestack_non_split, gort_morestack_non_split_export
 
-	// An ordinary function: its CFI is a plain call's.
-	.globl	__morestack_allocate_stack_space
-	.hidden	__morestack_allocate_stack_space
-	.type	__morestack_allocate_stack_space,@function
+	// Ordinary functions: their CFI is a plain call's.
+	.macro FORWARD_PLAIN name, target
+	.globl	\name
+	.hidden	\name
+	.type	\name,@function
 	.p2align 4
-__morestack_allocate_stack_space:
+\name:
 	.cfi_startproc
-	jmp	*gort_allocate_stack_space_export@GOTPCREL(%rip)
+	jmp	*\target@GOTPCREL(%rip)
 	.cfi_endproc
-	.size	__morestack_allocate_stack_space, . - __morestack_allocate_stack_space
+	.size	\name, . - \name
+	.endm
+
+	FORWARD_PLAIN __morestack_allocate_stack_space, gort_allocate_stack_space_export
+	// The alloca/VLA block marks that gort++'s pass plugin puts in split
+	// functions with dynamic allocas (stack/dyn_blocks.cpp). Defined here
+	// (in a split-stack object), the linker does not treat the calls as
+	// calls into non-split code.
+	FORWARD_PLAIN gort_dyn_mark, gort_dyn_mark_export
+	FORWARD_PLAIN gort_dyn_release, gort_dyn_release_export
 
 	// Clang links every -fsplit-stack output with --wrap=pthread_create,
 	// for libgcc's generic-morestack-thread.o, which would bring libgcc's

@@ -11,7 +11,7 @@
 
 // CHECK-LABEL: define {{.*}}@_Z3sumPKim(
 // CHECK: load atomic i32, ptr addrspace(257) inttoptr (i64 116 to ptr addrspace(257)) monotonic
-// CHECK: icmp eq i32 {{.*}}, -1
+// CHECK: icmp eq i32 {{.*}}, 2147483647
 // CHECK: br i1 {{.*}}, !prof
 // CHECK: call preserve_allcc void @gort_preempt_poll()
 // CHECK-LABEL: define {{.*}}@_Z11sum_no_pollPKim(

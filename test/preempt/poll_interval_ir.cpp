@@ -26,7 +26,7 @@ std::size_t byte_scan(const char* s) {
 // CHECK: for.body:
 // CHECK-NOT: gort.poll.ctr
 // CHECK: %gort.limit.high = load atomic i32, ptr addrspace(257) inttoptr (i64 116 to ptr addrspace(257)) monotonic
-// CHECK-NEXT: icmp eq i32 %gort.limit.high, -1
+// CHECK-NEXT: icmp eq i32 %gort.limit.high, 2147483647
 // CHECK-NEXT: br i1 %{{[0-9]+}}, label %gort.poll, label %for.body.split
 // CHECK: for.body3:
 // CHECK-NEXT: %gort.poll.ctr = phi i32 [ {{[1-9][0-9][0-9][0-9]+}}, %for.body.split ]

@@ -183,7 +183,7 @@ gort_preempt_at_prologue(const void* r, const void* c) {
   if (unpoison_limit()) preempt_if_allowed(r, c);
 }
 
-// The loop poll's slow path (gort++'s pass plugin: `cmpl $-1, %fs:0x74` on
+// The loop poll's slow path (gort++'s pass plugin: `cmpl $0x7fffffff, %fs:0x74` on
 // a loop back-edge, a call here when it matches). preserve_all: the loop's
 // registers, vector ones included, survive without spills in the loop.
 extern "C" __attribute__((no_split_stack, preserve_all, used))

@@ -3,7 +3,7 @@
 //
 // Every split prologue compares rsp with the thread's stack-limit slot
 // (%fs:0x70, glibc's tcbhead_t::__private_ss). Sysmon replaces the value
-// there with a poison above every address (0xffffffff'<seq>), so the next
+// there with a poison above every address (0x7fffffff'<seq>), so the next
 // prologue calls __morestack, whose first instruction sends a poisoned
 // entry to gort_morestack_preempt (stack/preempt_entry.S). The entry puts
 // the real limit back (unpoison_limit) before any split code runs.
@@ -26,10 +26,17 @@
 
 namespace gort::rt {
 
-constexpr std::uintptr_t kLimitPoisonHigh = 0xffffffff00000000ull;
+// The poison's high half: above every user-space address (< 2^56) both
+// unsigned, as the prologues compare, and signed, as LLVM's split-stack
+// dynamic alloca does (`cmp %new_sp, %fs:0x70; jg malloc`): with all ones
+// (negative) an alloca under a pending request "fitted" and ran off the
+// segment (test stacks/dyn_alloca_under_preemption_request.cpp). Now it
+// takes a heap block (stack/dyn_blocks.cpp) and the next prologue preempts.
+constexpr std::uint32_t kLimitPoisonHigh32 = 0x7fffffffu;
+constexpr std::uintptr_t kLimitPoisonHigh = std::uintptr_t(kLimitPoisonHigh32) << 32;
 
 [[gnu::always_inline]] inline bool is_limit_poison(std::uintptr_t v) {
-  return (v & kLimitPoisonHigh) == kLimitPoisonHigh;
+  return (v >> 32) == kLimitPoisonHigh32;
 }
 
 // What sysmon knew when it poisoned this thread's slot.

@@ -178,9 +178,10 @@ __morestack:
 	.cfi_startproc
 	.cfi_personality 0x9b, DW.ref.__gcc_personality_v0
 	.cfi_lsda 0x1b, .LLSDA_ms
-	// A limit poisoned by sysmon (its high half all ones) is a preemption
-	// request, not a full stack: docs/design/preemption.md.
-	cmpl	$-1, %fs:0x74
+	// A limit poisoned by sysmon (its high half 0x7fffffff, kLimitPoisonHigh32
+	// in limit_poison.hpp) is a preemption request, not a full stack:
+	// docs/design/preemption.md.
+	cmpl	$0x7fffffff, %fs:0x74
 	je	gort_morestack_preempt
 	pushq	%rbp
 	.cfi_def_cfa_offset 16

@@ -404,26 +404,3 @@ gort_morestack_grow(std::size_t frame, std::size_t args) {
   cur->next = s;
   return s;
 }
-
-// Dynamic stack allocation (alloca, VLAs) in split-stack code that does not
-// fit below the limit. The block lives until the goroutine exits.
-extern "C" __attribute__((no_split_stack)) void*
-__morestack_allocate_stack_space(std::size_t size) {
-  std::uintptr_t saved = ss_limit();
-  set_ss_limit(0);
-  void* block = std::malloc(size + 16);
-  if (!block) fatal("out of memory in __morestack_allocate_stack_space");
-  G* g = current_g();
-  if (g) {
-    *static_cast<void**>(block) = g->dyn_blocks;
-    g->dyn_blocks = block;
-  }
-  set_ss_limit(saved);
-  return static_cast<char*>(block) + 16;
-}
-
-// The same for shared libraries built with `gort++ -shared`, whose own
-// __morestack_allocate_stack_space is a hidden stub forwarding here
-// (runtime/shlib/morestack_forward.S).
-extern "C" void* gort_allocate_stack_space_export(std::size_t size)
-    __attribute__((alias("__morestack_allocate_stack_space"), used));

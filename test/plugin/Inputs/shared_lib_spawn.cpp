@@ -4,8 +4,11 @@
 #include <gort/gort.hpp>
 
 #include <chrono>
+#include <cstddef>
 #include <cstdio>
 #include <string>
+
+extern "C" std::size_t gort_debug_dyn_blocks() noexcept;
 
 static long deep(long n) {
   volatile char b[256];
@@ -44,4 +47,27 @@ long lib_park_many(int goroutines) {
   long total = 0;
   for (int i = 0; i < goroutines; ++i) total += *results.recv();
   return total;
+}
+
+// A 1 MiB VLA (a heap block on a goroutine's segment), called in a loop:
+// the library's code is built by gort++ too, so each call frees its block
+// when it returns (through the forwarded gort_dyn_mark/gort_dyn_release).
+[[gnu::noinline]] static int vla_sum(std::size_t n, int seed) {
+  char buf[n];
+  for (std::size_t j = 0; j < n; j += 4096) buf[j] = char(seed + j / 4096);
+  int sum = 0;
+  for (std::size_t j = 0; j < n; j += 4096) sum += buf[j] == char(seed + j / 4096);
+  return sum;
+}
+
+// Calls whose block was left on the goroutine's list (0 when freed), and
+// whether every call read its data back.
+long lib_vla_calls(int calls, std::size_t n, bool* data_ok) {
+  std::size_t base = gort_debug_dyn_blocks();
+  long left = 0;
+  for (int i = 0; i < calls; ++i) {
+    *data_ok &= vla_sum(n, i) == int(n / 4096);
+    left += gort_debug_dyn_blocks() != base;
+  }
+  return left;
 }
