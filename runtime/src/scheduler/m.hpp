@@ -50,6 +50,10 @@ struct M {
   std::uintptr_t* limit_slot = nullptr;
   std::atomic<limit_poison*> poison{nullptr};
   int tid = 0;               // kernel thread id (sysmon/unseen_block.cpp)
+  // The thread's gort_locks_held: non-zero while it holds or waits for a
+  // runtime lock, when a sleep in the kernel is the runtime's own business
+  // and not blocking sysmon should make room for (sysmon/unseen_block.cpp).
+  const std::uint32_t* locks_held = nullptr;
 
   std::uint32_t fastrand() {
     // xorshift64*, good enough for victim selection

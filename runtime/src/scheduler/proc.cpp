@@ -373,6 +373,7 @@ G* find_local_runnable(P* p, bool* inherit) {
 
 void run_m(M* m) {
   m->tid = int(gettid());
+  __atomic_store_n(&m->locks_held, &gort_locks_held, __ATOMIC_RELEASE);
   m->g0.is_g0 = true;
   m->g0.fiber.adopt_current();
   if (m->nextp) {

@@ -4,7 +4,8 @@
 // entering the system-call state. Each tick sysmon looks at every running
 // P: if its M has made no progress over a full tick (same goroutine, no
 // system call, the thread's CPU time unchanged) and the kernel says the
-// thread sleeps ('S' or 'D' in /proc/self/task/TID/stat), and goroutines
+// thread sleeps ('S' or 'D' in /proc/self/task/TID/stat) outside any
+// runtime lock (a futex wait for one is the runtime's own), and goroutines
 // wait for a P, the thread is a sleeper: sysmon keeps one spare P per
 // sleeper (sched.nspare, not counted by max_procs), so the waiting
 // goroutines run on other Ms (a spare's M steals them). When a sleeper is
@@ -71,8 +72,12 @@ std::int64_t thread_cpu_ns(int tid) {
 }
 
 // Is the thread asleep in the kernel ('S' interruptible, 'D' not)?
-bool thread_sleeps(int tid, int m_id) {
+bool thread_sleeps(const M* m, int tid, int m_id) {
   if (m_id < 0 || m_id >= kMaxStatFds) return false;
+  // Asleep in a contended runtime lock (its holder descheduled, say): the
+  // runtime's business, over in microseconds; not a foreign block.
+  const std::uint32_t* held = __atomic_load_n(&m->locks_held, __ATOMIC_ACQUIRE);
+  if (!held || __atomic_load_n(held, __ATOMIC_RELAXED) != 0) return false;
   stat_fd& s = stat_fds[m_id];
   if (s.tid != tid) {
     if (s.fd >= 0) close(s.fd);
@@ -153,7 +158,7 @@ bool watch_unseen_blocking() {
     // Once counted, a sleeper stays counted until it moves, work or not
     // (its queue may have been stolen empty by the spare's M).
     bool sleeper = stood_still && (w.sleeper || work_waits(p)) &&
-                   thread_sleeps(tid, m->id);
+                   thread_sleeps(m, tid, m->id);
     sleepers += sleeper;
     stranded |= sleeper && !p->runq.empty();
     queued |= g && !p->runq.empty();
