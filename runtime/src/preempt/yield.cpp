@@ -16,6 +16,7 @@
 #include "preempt/request.hpp"
 #include "scheduler/pinning.hpp"
 #include "scheduler/sched.hpp"
+#include "scheduler/switch.hpp"
 #include "stack/limit_poison.hpp"
 #include "stack/stack.hpp"
 

@@ -1,6 +1,7 @@
 #include "scheduler/runq.hpp"
 
 #include "scheduler/g.hpp"
+#include "scheduler/global_runq.hpp"
 #include "scheduler/sched.hpp"
 
 namespace gort::rt {

@@ -34,7 +34,7 @@ void finish_switch(transfer t) {
   m->pending = post_switch{};
   ps.from->ctx = t.fctx;
   if (ps.from->is_g0) ps.from->fiber.learn_stack_from_arrival();
-  if (ps.what != post_switch::exit && !ps.from->is_g0) stack_trim(m->p, ps.from);
+  if (ps.what != post_switch::exit && !ps.from->is_g0) stack_trim(stacks_of(m->p), ps.from);
   switch (ps.what) {
     case post_switch::none:
       break;
@@ -62,7 +62,7 @@ void finish_switch(transfer t) {
     case post_switch::exit: {
       G* dead = ps.from;
       dead->fiber.stack_dead(dead->stk.lo, t.fctx, dead->stk.hi);
-      stack_release(m->p, dead);
+      stack_release(stacks_of(m->p), dead);
       dead->fiber.destroy();
       dead->ctx = nullptr;
       gfree_put(m->p, dead);
@@ -122,7 +122,7 @@ void prepare_to_run(M* m, G* g) {
   g->m = m;
   g->status.store(gstatus::running, std::memory_order_relaxed);
   if (!g->ctx) {
-    stack_prepare(m->p, g);
+    stack_prepare(stacks_of(m->p), g);
     g->fiber.set_stack(g->stk.lo, g->stk.hi);
 #if GORT_RACE
     race_fresh_stack(g);
