@@ -137,8 +137,8 @@ void checkdead_locked() {
   for (int i = 0; i < n; ++i)
     if (!sched.allp[i]->runq.empty()) return;
   if (pending_timers() > 0) return;
-  // A goroutine parked on the network poller can be woken by its fd (SPEC
-  // "no poller wait"; docs/design/netpoll.md).
+  // A goroutine parked on the network poller can be woken by its fd
+  // (docs/design/netpoll.md, "Deadlock check").
   if (netpoll::waiters() > 0) return;
   // Last, as it reads /proc: any thread that is neither the runtime's nor
   // parked on a gort primitive may still wake a goroutine.

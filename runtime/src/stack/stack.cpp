@@ -40,9 +40,9 @@ constexpr std::uint32_t kGrowCapClass = 9;  // ordinary growth stops at 16 MiB
 constexpr std::uint32_t kClasses = 40;
 // Classes from 2 MiB up are backed by transparent huge pages: their usable
 // part is made of whole, aligned 2 MiB extents (see arena_slot). Deep
-// recursion touches tens of MiB of fresh stack, and on this VM a 4 KiB page
-// fault costs ~17 us: 30 MiB took 140 ms in faults alone, 15-80 ms as huge
-// pages (Go's heap, and so its stacks, are MADV_HUGEPAGE too). A goroutine
+// recursion touches tens of MiB of fresh stack, and huge pages cut the cost
+// of faulting it in (docs/design/stacks.md, "Huge segments"; Go's heap, and
+// so its stacks, are MADV_HUGEPAGE too). A goroutine
 // reaches these classes only after filling ~2 MiB of smaller segments, so a
 // huge page at most doubles what it already has resident.
 constexpr std::size_t kHugePage = std::size_t(2) << 20;

@@ -59,7 +59,6 @@ extern "C" int __wrap_main(int argc, char** argv, char** envp) {
   G* g1 = spawn_main(&call);
 
   static M m0;
-  m0.rand_state = 0x2545F4914F6CDD1Dull;
   set_this_m(&m0);
   sched.lock.lock();
   ++sched.mtotal;
