@@ -118,6 +118,8 @@ void race_fresh_stack(G* g) {
 #endif
 
 void prepare_to_run(M* m, G* g) {
+  // Only a goroutine taken from a run queue starts running here.
+  GORT_ASSERT(g->status.load(std::memory_order_relaxed) == gstatus::runnable);
   m->curg = g;
   g->m = m;
   g->status.store(gstatus::running, std::memory_order_relaxed);
