@@ -2,8 +2,8 @@
 #pragma once
 
 #include <gort/gort.hpp>
-// Channels (SPEC section 3) live in <gort/chan.hpp>; include it directly as
-// well, in case <gort/gort.hpp> does not pull it in yet. Where neither
+// Channels (docs/guide.md, "Channels and select") live in <gort/chan.hpp>;
+// include it directly as well, in case <gort/gort.hpp> does not pull it in. Where neither
 // provides gort::chan, a channel bench does not compile and run.sh reports
 // "gort: not built" for it.
 #if __has_include(<gort/chan.hpp>)
@@ -17,7 +17,7 @@
 namespace bench {
 
 // The size of a goroutine's first stack segment, in kB, for `stack_kb=`:
-// GORT_STACK_MIN when it is set (SPEC section 5).
+// GORT_STACK_MIN when it is set (docs/guide.md, "Stacks").
 inline long long gort_stack_kb() {
   long long bytes = parse_size(std::getenv("GORT_STACK_MIN"));
   if (bytes > 0) return bytes / 1024;

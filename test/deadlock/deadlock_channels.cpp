@@ -1,6 +1,6 @@
 // The deadlock report names channel wait reasons as Go does: main blocked
-// receiving ("chan receive", SPEC's example), a sender with no receiver,
-// a select, a select with no cases, and operations on nil channels.
+// receiving ("chan receive", docs/guide.md's example), a sender with no
+// receiver, a select, a select with no cases, and nil-channel operations.
 // RUN: %gortxx -O1 %s -o %t
 // RUN: (%t 2>%t.err; echo "exit=$?") | FileCheck %s --check-prefix=OUT
 // RUN: FileCheck %s < %t.err

@@ -1,4 +1,4 @@
-// The result of a spawned call is discarded (SPEC section 1), also a
+// The result of a spawned call is discarded (docs/guide.md, [[go]]), also a
 // [[nodiscard]] one: gort::go casts std::invoke's result to void, so neither
 // form warns inside go.hpp (with a cascade of "in instantiation" notes).
 // The library form is silent; `[[go]] f();` keeps the warning Sema emits

@@ -1,6 +1,7 @@
-// With one P, two goroutines that yield to each other alternate strictly
-// (yield puts the caller at the back of the global queue, as Go's Gosched).
-// The last one spawned runs first: it sits in runnext.
+// With one P, two goroutines that yield to each other alternate strictly:
+// yield puts the caller at the tail of its P's run queue (as Go's goyield;
+// see scheduler/switch.cpp, post_switch::requeue). The last one spawned runs
+// first: it sits in runnext.
 // RUN: %gortxx %s -o %t && env GORT_MAXPROCS=1 %t | FileCheck %s
 // CHECK: B0
 // CHECK-NEXT: A0

@@ -1,10 +1,13 @@
-// Channels: Go's chan T for C++ (SPEC section 3).
+// Channels: Go's chan T for C++ (docs/guide.md, "Channels and select").
 //
-//   auto c = gort::make_chan<int>();      // unbuffered; make_chan<T>(n):
-//   buffered c.send(42);                           // c <- 42
+// clang-format off
+//   auto c = gort::make_chan<int>();      // c := make(chan int)
+//   auto b = gort::make_chan<int>(8);     // b := make(chan int, 8)
+//   c.send(42);                           // c <- 42
 //   std::optional<int> v = c.recv();      // v, ok := <-c   (nullopt: !ok)
 //   c.close();                            // close(c)
 //   for (int x : c) { ... }               // for x := range c
+// clang-format on
 //
 // A gort::chan<T> is a handle: copies share one channel (a reference count
 // keeps it alive), a default-constructed handle is the nil channel. The

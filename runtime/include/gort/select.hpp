@@ -1,10 +1,12 @@
-// select: Go's select statement (SPEC section 3).
+// select: Go's select statement (docs/guide.md, "Channels and select").
 //
+// clang-format off
 //   std::size_t i = gort::select(
-//       gort::case_recv(c1, [](std::optional<int> v) { ... }),  // v, ok :=
-//       <-c1 gort::case_send(c2, 7, [] { ... }),                       // c2 <-
-//       7 gort::case_recv(gort::after(100ms)),                      // timeout
-//       gort::case_default([] { ... }));                          // default
+//       gort::case_recv(c1, [](std::optional<int> v) { ... }),  // case v, ok := <-c1:
+//       gort::case_send(c2, 7, [] { ... }),                      // case c2 <- 7:
+//       gort::case_recv(gort::after(100ms)),                     // case <-time.After(100ms):
+//       gort::case_default([] { ... }));                         // default:
+// clang-format on
 //
 // Blocks until one case can proceed, picks uniformly at random among ready
 // cases, runs that case's handler (after every channel lock is released)

@@ -13,12 +13,9 @@ namespace {
 // Like Go's lock_futex.go: rounds of polling, each followed by a burst of
 // pauses. Polling the word on every pause keeps pulling the lock's cache
 // line away from the holder, whose critical section writes that line (a
-// channel's counters sit next to its lock): chan_throughput with two
-// threads took 92 ns per item that way, 51 ns with Go's 30 pauses and
-// 42 ns with 100 (Go: 46 ns; a pause is ~20 ns on this machine), with
-// pingpong, mutex, skynet and handoff latency unchanged or better. Four
-// rounds, as Go, measured as well as sixteen: a waiter whose holder was
-// preempted burns ~8 us here before sleeping on the futex.
+// channel's counters sit next to its lock). Four rounds, as Go; 100 pauses
+// a round, tuned on chan_throughput (measurements: docs/design/
+// scheduler.md, "Runtime lock spinning").
 constexpr int kSpinRounds = 4;
 constexpr int kPausesPerRound = 100;
 }  // namespace

@@ -24,28 +24,12 @@
 #include <gort/select.hpp>
 #include <memory>
 
+#include "base/fastrand.hpp"
 #include "chan/chan_core.hpp"
 
 namespace gort::detail {
 
 namespace {
-
-// Per-thread xorshift-style generator (wyrand): cheap, good enough for the
-// poll-order shuffle, and no shared state between Ms.
-std::uint32_t fastrand() noexcept {
-  thread_local std::uint64_t state =
-      0x9E3779B97F4A7C15ull ^ reinterpret_cast<std::uintptr_t>(&state);
-  state += 0xa0761d6478bd642full;
-  __uint128_t m =
-      static_cast<__uint128_t>(state) * (state ^ 0xe7037ed1a0b428dbull);
-  return static_cast<std::uint32_t>((m >> 64) ^ m);
-}
-
-// Uniform in [0, n) (Lemire's multiply-shift; bias negligible for small n).
-std::uint32_t fastrandn(std::uint32_t n) noexcept {
-  return static_cast<std::uint32_t>(
-      (static_cast<std::uint64_t>(fastrand()) * n) >> 32);
-}
 
 // The distinct channels of a select, in lock (address) order.
 struct lock_set {
@@ -105,7 +89,7 @@ std::ptrdiff_t select_impl(select_case* cases, std::uint16_t* order,
   std::size_t npoll = 0;
   for (std::size_t i = 0; i < n; ++i) {
     if (!cases[i].c) continue;
-    std::uint32_t j = fastrandn(static_cast<std::uint32_t>(npoll + 1));
+    std::uint32_t j = rt::fastrandn(static_cast<std::uint32_t>(npoll + 1));
     pollorder[npoll] = pollorder[j];
     pollorder[j] = static_cast<std::uint16_t>(i);
     ++npoll;

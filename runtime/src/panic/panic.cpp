@@ -18,7 +18,6 @@
 #include "base/fatal.hpp"
 #include "base/process_exit.hpp"
 #include "panic/panic.hpp"
-#include "panic/traceback.hpp"
 
 namespace gort::rt {
 
@@ -49,27 +48,12 @@ std::string describe(std::exception_ptr e) {
     // A second goroutine panicking at the same time: let the first report.
     park_thread_forever();
   }
-  flush_std_streams();
   std::exception_ptr e = std::current_exception();
   std::string msg = e ? describe(e) : "terminate called without an active exception";
-  std::fprintf(stderr, "panic: %s\n\n", msg.c_str());
-  print_current_header(stderr);
-  print_traceback(stderr, e ? "__cxa_throw" : nullptr);
-  std::fflush(stderr);
-  _exit(2);
+  die(die_stack::current, e ? "__cxa_throw" : nullptr, "panic: %s\n\n", msg.c_str());
 }
 
 }  // namespace
-
-void fatal_misuse(const char* msg) noexcept {
-  note_panicking();  // its trace takes as long as a panic's
-  flush_std_streams();
-  std::fprintf(stderr, "fatal error: %s\n\n", msg);
-  print_current_header(stderr);
-  print_traceback(stderr);
-  std::fflush(stderr);
-  _exit(2);
-}
 
 void install_panic_handler() {
   static std::once_flag once;

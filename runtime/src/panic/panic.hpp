@@ -6,10 +6,4 @@ namespace gort::rt {
 // (called once at runtime start-up).
 void install_panic_handler();
 
-// A misuse Go reports with its fatal() (not a recoverable panic): prints
-// "fatal error: <msg>", a blank line and the calling goroutine's stack,
-// flushes stdout first, exits 2. For example "sync: unlock of unlocked
-// mutex".
-[[noreturn]] void fatal_misuse(const char* msg) noexcept;
-
 }  // namespace gort::rt

@@ -15,8 +15,6 @@
 #include <cstdio>
 
 #include "base/fatal.hpp"
-#include "panic/dump.hpp"
-#include "panic/traceback.hpp"
 
 namespace gort::rt {
 
@@ -25,11 +23,7 @@ namespace {
 // Neither is async-signal-safe, like Go's own crash dump: the process ends
 // here.
 void on_sigquit(int) {
-  flush_std_streams();
-  std::fprintf(stderr, "SIGQUIT: quit\n\n");
-  dump_all_goroutines(stderr, /*in_signal_handler=*/true);
-  std::fflush(stderr);
-  _exit(2);
+  die(die_stack::all_goroutines_from_signal, nullptr, "SIGQUIT: quit\n\n");
 }
 
 void on_sigabrt(int) {
@@ -38,12 +32,7 @@ void on_sigabrt(int) {
   // block there, the default SIGALRM still ends the process.
   signal(SIGALRM, SIG_DFL);
   alarm(10);
-  flush_std_streams();
-  std::fprintf(stderr, "SIGABRT: abort\n\n");
-  print_current_header(stderr);
-  print_interrupted_traceback(stderr);
-  std::fflush(stderr);
-  _exit(2);
+  die(die_stack::interrupted, nullptr, "SIGABRT: abort\n\n");
 }
 
 void install_unless_handled(int sig, void (*handler)(int)) {

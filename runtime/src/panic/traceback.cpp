@@ -254,4 +254,14 @@ void print_current_header(std::FILE* out) {
     std::fprintf(out, "thread %ld [running]:\n", (long)gettid());
 }
 
+void print_current_stack(std::FILE* out, const char* skip_through) {
+  print_current_header(out);
+  print_traceback(out, skip_through);
+}
+
+void print_interrupted_stack(std::FILE* out) {
+  print_current_header(out);
+  print_interrupted_traceback(out);
+}
+
 }  // namespace gort::rt

@@ -26,4 +26,9 @@ void print_parked_traceback(std::FILE* out, const G* g);
 // Prints "goroutine N [state]:" for the running goroutine (or "thread").
 void print_current_header(std::FILE* out);
 
+// die()'s printers (base/fatal.hpp, gort_die_hooks): the header, then
+// print_traceback / print_interrupted_traceback.
+void print_current_stack(std::FILE* out, const char* skip_through);
+void print_interrupted_stack(std::FILE* out);
+
 }  // namespace gort::rt

@@ -17,6 +17,7 @@
 #include "scheduler/exit_stop.hpp"
 #include "scheduler/pinning.hpp"
 #include "scheduler/sched.hpp"
+#include "scheduler/switch.hpp"
 #include "stack/limit_poison.hpp"
 #include "stack/stack.hpp"
 

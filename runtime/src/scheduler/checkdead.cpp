@@ -1,12 +1,12 @@
 // The deadlock check. It runs whenever something that could wake a
 // goroutine goes away: an M going idle, a plain thread parking or exiting
-// (stack/signals.cpp's thread start-up registers the exit hook).
+// (startup/threads.cpp's thread start-up registers the exit hook).
 // It declares deadlock only if every M is idle, every run queue is empty,
 // no timer is pending, no goroutine is in a system call, and no thread
 // outside the runtime is alive and not parked on a gort primitive.
-// (SPEC counts a plain thread from its first gort call; we count it from
-// its creation, which also covers a main that blocks before a just-started
-// thread's first call — see docs/design/scheduler.md.) Timers leave the
+// (docs/guide.md counts a plain thread from its first gort call; we count
+// it from its creation, which also covers a main that blocks before a
+// just-started thread's first call — see docs/design/scheduler.md.) Timers leave the
 // pending count only after their fire function has readied its goroutine,
 // and a readied goroutine is in a run queue before any M can go idle, so a
 // wake-up in flight is always visible to the check.
@@ -23,11 +23,9 @@
 #include <cstring>
 
 #include "base/fatal.hpp"
-#include "base/race.hpp"
-#include "panic/dump.hpp"
 #include "netpoll/netpoll.hpp"
 #include "scheduler/sched.hpp"
-#include "syscall/syscall.hpp"
+#include "scheduler/sysmon_wake.hpp"
 #include "timer/timer.hpp"
 
 namespace gort::rt {
@@ -74,26 +72,8 @@ void checkdead_init() {
   status_fd = int(syscall(SYS_openat, AT_FDCWD, "/proc/self/status", O_RDONLY | O_CLOEXEC));
 }
 
-void start_runtime_thread(void* (*fn)(void*), const char* what) {
-  pthread_attr_t attr;
-  pthread_attr_init(&attr);
-  pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-  sigset_t all, old;
-  sigfillset(&all);
-  pthread_sigmask(SIG_SETMASK, &all, &old);
+void runtime_thread_created() {
   runtime_threads.fetch_add(1, std::memory_order_seq_cst);
-  pthread_t tid;
-  int rc;
-  {
-    race_ignore_sync no_inherit;  // docs/design/sanitizers.md
-    rc = pthread_create(&tid, &attr, fn, nullptr);
-  }
-  pthread_sigmask(SIG_SETMASK, &old, nullptr);
-  pthread_attr_destroy(&attr);
-  if (rc != 0) {
-    std::fprintf(stderr, "runtime: cannot create the %s thread\n", what);
-    fatal("thread creation failed");
-  }
 }
 
 void plain_thread_parking() {
@@ -157,8 +137,8 @@ void checkdead_locked() {
   for (int i = 0; i < n; ++i)
     if (!sched.allp[i]->runq.empty()) return;
   if (pending_timers() > 0) return;
-  // A goroutine parked on the network poller can be woken by its fd (SPEC
-  // "no poller wait"; docs/design/netpoll.md).
+  // A goroutine parked on the network poller can be woken by its fd
+  // (docs/design/netpoll.md, "Deadlock check").
   if (netpoll::waiters() > 0) return;
   // Last, as it reads /proc: any thread that is neither the runtime's nor
   // parked on a gort primitive may still wake a goroutine.
@@ -167,10 +147,8 @@ void checkdead_locked() {
                runtime_threads.load(std::memory_order_seq_cst) -
                plain_threads_parked.load(std::memory_order_seq_cst);
   if (threads < 0 || wakers > 0) return;
-  flush_std_streams();
-  std::fprintf(stderr, "fatal error: all goroutines are asleep - deadlock!\n\n");
-  dump_all_goroutines(stderr);
-  std::fflush(stderr);
+  fatal_report(die_stack::all_goroutines, nullptr,
+               "fatal error: all goroutines are asleep - deadlock!\n\n");
   exit_process(2);
 }
 

@@ -9,13 +9,12 @@ namespace gort::rt {
 // descriptor: the program may have used them all up).
 void checkdead_init();
 
+// A runtime-internal thread (timer thread, sysmon) is about to be created
+// (startup/threads.cpp): counted before it exists, so the check never takes
+// it for a possible waker.
+void runtime_thread_created();
 // Threads outside the runtime may still wake a goroutine, unless they are
 // themselves parked on a gort primitive.
-// Starts a runtime-internal thread (timer thread, sysmon): detached, all
-// signals blocked, and counted as a runtime thread before it exists, so
-// checkdead never takes it for a possible waker. `what` names it in the
-// fatal error if it cannot be created.
-void start_runtime_thread(void* (*fn)(void*), const char* what);
 void plain_thread_parking();    // a plain thread is about to sleep in park
 void plain_thread_unparked();   // its waker, before waking it
 // The same for an M whose pinned goroutine (scheduler/pinning.hpp) blocks

@@ -24,14 +24,11 @@ enum class gstatus : std::uint32_t {
   dead,      // finished, not yet recycled
 };
 
-struct G {
+// The stack fields (stk, ss, dyn_blocks) are the gstack base: all that
+// stack/, below the scheduler, sees of a goroutine (stack/stack.hpp).
+struct G : gstack {
   context ctx = nullptr;        // saved registers while not running;
                                 // null until first run (no stack yet)
-  stack stk;                    // first segment: allocated on first run,
-                                // freed (with the rest) at exit
-  split_state ss;               // current segment and stack limit while
-                                // not running (stack/stack.hpp)
-  void* dyn_blocks = nullptr;   // __morestack_allocate_stack_space blocks
   std::uint64_t id = 0;
   std::atomic<gstatus> status{gstatus::idle};
   detail::wait_reason reason = detail::wait_reason::none;

@@ -11,6 +11,7 @@
 namespace gort::rt {
 
 void global_runq_put_locked(G* head, G* tail, std::int64_t n) {
+  GORT_ASSERT(n >= 1 && head && tail);
   tail->schedlink = nullptr;
   if (sched.runq_tail)
     sched.runq_tail->schedlink = head;
@@ -51,6 +52,9 @@ G* global_runq_get_locked(P* p, std::int64_t max) {
     p->runq.put(more, false);
   }
   if (!sched.runq_head) sched.runq_tail = nullptr;
+  // The list and its count agree (both change only under sched.lock).
+  GORT_ASSERT((sched.runq_head == nullptr) ==
+              (sched.runq_size.load(std::memory_order_relaxed) == 0));
   return g;
 }
 

@@ -41,7 +41,6 @@ struct M {
   note park;                 // sleeps here while idle
   M* schedlink = nullptr;    // idle M list
   post_switch pending;
-  std::uint64_t rand_state;  // per-M fast random (steal order)
   int id = 0;
   pthread_t thread{};
   // The thread's stack-limit slot and poison record, for sysmon's
@@ -55,13 +54,6 @@ struct M {
   // and not blocking sysmon should make room for (sysmon/unseen_block.cpp).
   const std::uint32_t* locks_held = nullptr;
 
-  std::uint32_t fastrand() {
-    // xorshift64*, good enough for victim selection
-    rand_state ^= rand_state >> 12;
-    rand_state ^= rand_state << 25;
-    rand_state ^= rand_state >> 27;
-    return std::uint32_t((rand_state * 2685821657736338717ull) >> 32);
-  }
 };
 
 // The M of the calling thread, or null on a plain thread. Not inlined: the

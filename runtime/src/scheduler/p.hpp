@@ -32,4 +32,7 @@ struct P {
   int gfree_count = 0;
 };
 
+// The segment cache stack/ may use on an M holding p (p null: none).
+inline stack_cache* stacks_of(P* p) { return p ? &p->stacks : nullptr; }
+
 }  // namespace gort::rt

@@ -8,6 +8,7 @@
 #include "scheduler/checkdead.hpp"
 #include "scheduler/pinning.hpp"
 #include "scheduler/sched.hpp"
+#include "scheduler/switch.hpp"
 
 namespace gort::rt {
 

@@ -27,6 +27,7 @@
 
 #include "base/clock.hpp"
 #include "base/env.hpp"
+#include "base/fastrand.hpp"
 #include "base/fatal.hpp"
 #include "base/race.hpp"
 #include "scheduler/checkdead.hpp"
@@ -88,7 +89,6 @@ void start_m(P* p, bool spinning) {
   m->id = ++sched.mcount;
   ++sched.mtotal;
   sched.lock.unlock();
-  m->rand_state = 0x9E3779B97F4A7C15ull * std::uint64_t(m->id + 1);
   m->nextp = p;
   m->spinning = spinning;
   pthread_attr_t attr;
@@ -143,7 +143,8 @@ void become_spinning(M* m) {
 // fact sleeps ~50 us, which is what makes it work: a producer/consumer
 // pair keeps alternating on one P for a whole buffer's worth of items
 // instead of being torn across two Ps that then fight over the channel
-// lock. (A 3 us busy spin was measured 3x slower on chan_throughput.)
+// lock. (A busy spin instead measured worse: docs/design/scheduler.md,
+// "Runtime lock spinning".)
 void pause_before_runnext_steal() {
   timespec ts{0, 3000};
   nanosleep(&ts, nullptr);
@@ -159,7 +160,7 @@ G* steal_work(M* m) {
     // A P retired by set_max_procs meanwhile must not take more work.
     if (retired(m->p)) return nullptr;
     bool last = round == 3;
-    std::uint32_t start = m->fastrand();
+    std::uint32_t start = fastrand();
     for (int i = 0; i < n; ++i) {
       P* victim = sched.allp[(start + std::uint32_t(i)) % std::uint32_t(n)];
       if (victim == m->p) continue;

@@ -1,39 +1,14 @@
-// Processors: start-up, the idle P list, and resizing (GORT_MAXPROCS,
-// gort::set_max_procs).
-#include <pthread.h>
-#include <sched.h>
-#include <signal.h>
-
-#include <mutex>
-
-#include "base/env.hpp"
-#include "base/forked_child.hpp"
-#include "panic/panic.hpp"
-#include "panic/signals.hpp"
-#include "sysmon/sysmon.hpp"
-#include "scheduler/checkdead.hpp"
+// Processors: the idle P list, P ownership and resizing (GORT_MAXPROCS,
+// gort::set_max_procs). Start-up itself is startup/init.cpp's.
+#include "scheduler/hooks.hpp"
 #include "scheduler/pinning.hpp"
 #include "scheduler/procs.hpp"
 #include "scheduler/sched.hpp"
+#include "scheduler/switch.hpp"
 
 namespace gort::rt {
 
 constinit scheduler sched;
-
-namespace {
-
-int default_procs() {
-  cpu_set_t set;
-  if (sched_getaffinity(0, sizeof set, &set) == 0) {
-    int n = CPU_COUNT(&set);
-    if (n > 0) return n;
-  }
-  return 1;
-}
-
-std::once_flag start_once;
-
-}  // namespace
 
 void pidle_put(P* p) {
   // A thread whose goroutine is pinned to it waits for a P: it goes first.
@@ -106,30 +81,12 @@ void resize_procs_locked(int n) {
   sched.nprocs.store(n, std::memory_order_release);
 }
 
-// Out of line: std::call_once calls into libc (pthread_once), which would
-// make the linker route every ensure_started() call (one per spawn)
-// through __morestack_non_split.
-[[gnu::noinline]] static void start_runtime() {
-  std::call_once(start_once, [] {
-    // Goroutine ids: 1 is main's (see main_wrap.cpp), even if static
-    // initialisers spawn goroutines before main starts.
-    sched.goid_gen.store(1);
-    install_panic_handler();
-    checkdead_init();
-    install_fork_handler();
-    pthread_sigmask(SIG_SETMASK, nullptr, &sched.program_sigmask);
-    int n = int(env_int("GORT_MAXPROCS", default_procs(), 1, kMaxProcs));
-    sched.lock.lock();
-    resize_procs_locked(n);
-    sched.lock.unlock();
-    install_signal_handlers();
-    start_sysmon();
-  });
-}
-
 void ensure_started() {
   if (sched.nprocs.load(std::memory_order_acquire) > 0) return;
-  start_runtime();
+  // Through the hook, not a call the linker sees: start-up calls into libc
+  // (pthread_once), which would make the linker route every
+  // ensure_started() call (one per spawn) through __morestack_non_split.
+  gort_scheduler_hooks.start_runtime();
 }
 
 }  // namespace gort::rt

@@ -1,6 +1,8 @@
 #include "scheduler/runq.hpp"
 
+#include "base/fatal.hpp"
 #include "scheduler/g.hpp"
+#include "scheduler/global_runq.hpp"
 #include "scheduler/sched.hpp"
 
 namespace gort::rt {
@@ -14,6 +16,8 @@ void run_queue::put(G* g, bool next) {
   for (;;) {
     std::uint32_t h = head.load(std::memory_order_acquire);
     std::uint32_t t = tail.load(std::memory_order_relaxed);
+    // Only the owner adds, and thieves only move head forward.
+    GORT_ASSERT(t - h <= capacity);
     if (t - h < capacity) {
       slots[t % capacity].store(g, std::memory_order_relaxed);
       tail.store(t + 1, std::memory_order_release);

@@ -1,6 +1,8 @@
-// The scheduler's global state and its steps, named after Go's
-// (runtime/proc.go): find_runnable, execute, wakep, startm, stopm, ready.
-// docs/design/scheduler.md explains the design and the wake-up protocol.
+// The scheduler's global state (Go's schedt), defined in procs.cpp. Its
+// steps are declared beside their definitions: proc.hpp (ready, wakep,
+// start_m, run_m), switch.hpp (execute, switch_out), global_runq.hpp,
+// procs.hpp (idle Ps, ensure_started). docs/design/scheduler.md explains
+// the design and the wake-up protocol.
 #pragma once
 
 #include <signal.h>
@@ -53,33 +55,8 @@ struct scheduler {
 
 extern scheduler sched;
 
-// Starts the runtime once (Ps, timer thread); safe from static initialisers
-// and from any thread.
-void ensure_started();
-
-// Appends a linked batch [head..tail] of n goroutines to the global queue.
-void global_runq_put_batch(G* head, G* tail, std::int64_t n);
-
-// Makes g runnable: next on the caller's P if it has one (runnext), else on
-// the global queue with an M started for an idle P.
-void ready(G* g, bool next = true);
-
-// Switches away from the running goroutine: `what` tells what happens to it
-// once its context is saved. Returns when it runs again.
-void switch_out(post_switch::kind what, void (*unlock)(void*) = nullptr,
-                void* arg = nullptr);
-
-// Starts (or wakes an idle) M to run p; `spinning` if the caller counted it
-// in nmspinning.
-void start_m(P* p, bool spinning);
-
-// Runs the calling thread as the scheduler's M until the process exits.
-[[noreturn]] void run_m(M* m);
-
-// The goroutine running on this thread, or null.
-G* current_g() noexcept;
-
-// Creates the goroutine for main (id 1) and makes it runnable.
-G* spawn_main(detail::closure_base* fn);
-
 }  // namespace gort::rt
+
+// The steps on that state (ready, wakep, start_m, run_m, current_g), which
+// nearly every user of sched needs: declared by proc.cpp's own header.
+#include "scheduler/proc.hpp"

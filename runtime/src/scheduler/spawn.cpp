@@ -1,8 +1,9 @@
 // Creating goroutines (Go's newproc): a G struct from a free list, no stack
 // until it first runs, queued in the spawner's runnext.
 #include "base/forked_child.hpp"
-#include "scheduler/checkdead.hpp"
+#include "scheduler/procs.hpp"
 #include "scheduler/sched.hpp"
+#include "scheduler/spawn.hpp"
 #include "scheduler/switch.hpp"
 
 namespace gort::rt {

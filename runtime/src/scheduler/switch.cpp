@@ -37,7 +37,7 @@ void finish_switch(transfer t) {
   if (m->curg) race_acquire(m);  // the thread's TLS set-up (proc.cpp, set_this_m)
 #endif
   if (ps.from->is_g0) ps.from->fiber.learn_stack_from_arrival();
-  if (ps.what != post_switch::exit && !ps.from->is_g0) stack_trim(m->p, ps.from);
+  if (ps.what != post_switch::exit && !ps.from->is_g0) stack_trim(stacks_of(m->p), ps.from);
   switch (ps.what) {
     case post_switch::none:
       break;
@@ -65,7 +65,7 @@ void finish_switch(transfer t) {
     case post_switch::exit: {
       G* dead = ps.from;
       dead->fiber.stack_dead(dead->stk.lo, t.fctx, dead->stk.hi);
-      stack_release(m->p, dead);
+      stack_release(stacks_of(m->p), dead);
       dead->fiber.destroy();
       dead->ctx = nullptr;
       gfree_put(m->p, dead);
@@ -121,11 +121,13 @@ void race_fresh_stack(G* g) {
 #endif
 
 void prepare_to_run(M* m, G* g) {
+  // Only a goroutine taken from a run queue starts running here.
+  GORT_ASSERT(g->status.load(std::memory_order_relaxed) == gstatus::runnable);
   m->curg = g;
   g->m = m;
   g->status.store(gstatus::running, std::memory_order_relaxed);
   if (!g->ctx) {
-    stack_prepare(m->p, g);
+    stack_prepare(stacks_of(m->p), g);
     g->fiber.set_stack(g->stk.lo, g->stk.hi);
 #if GORT_RACE
     race_fresh_stack(g);

@@ -9,12 +9,10 @@ namespace gort::rt {
 // On g0: runs g until it switches back to g0.
 void execute(M* m, G* g, bool inherit);
 
-// Starts an M spinning for an idle P if none is spinning (Go's wakep).
-void wakep();
-
-// A runnable goroutine from p's own queues or the global queue (no
-// stealing, never blocks), or null. Used to switch G -> G directly.
-G* find_local_runnable(P* p, bool* inherit);
+// Switches away from the running goroutine: `what` tells what happens to it
+// once its context is saved. Returns when it runs again.
+void switch_out(post_switch::kind what, void (*unlock)(void*) = nullptr,
+                void* arg = nullptr);
 
 // Recycling of dead goroutines' G structs.
 G* gfree_get(P* p);

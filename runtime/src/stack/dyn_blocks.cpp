@@ -1,7 +1,7 @@
 // Dynamic stack allocation (alloca, VLAs) in split-stack code: a request that
 // does not fit between the stack pointer and the limit gets a malloc'd block
 // (__morestack_allocate_stack_space, called by the code LLVM emits for the
-// alloca), pushed on a LIFO list: the running goroutine's (G::dyn_blocks),
+// alloca), pushed on a LIFO list: the running goroutine's (gstack::dyn_blocks),
 // or the thread's when no goroutine runs. The pass gort++ loads
 // (plugin/loop_poll/DynBlockRelease.cpp) brackets each frame and VLA scope
 // that has dynamic allocas with gort_dyn_mark/gort_dyn_release, which frees
@@ -13,8 +13,7 @@
 #include <cstdlib>
 
 #include "base/fatal.hpp"
-#include "scheduler/g.hpp"
-#include "scheduler/sched.hpp"
+#include "stack/hooks.hpp"
 #include "stack/stack.hpp"
 
 namespace gort::rt {
@@ -29,7 +28,7 @@ constexpr std::size_t kHeader = 16;
 __thread void* t_dyn_blocks __attribute__((tls_model("initial-exec"))) = nullptr;
 
 [[gnu::always_inline]] inline void** dyn_list() {
-  G* g = current_g();
+  gstack* g = current_stack();
   return g ? &g->dyn_blocks : &t_dyn_blocks;
 }
 

@@ -15,8 +15,7 @@
 
 #include "base/env.hpp"
 #include "base/fatal.hpp"
-#include "scheduler/p.hpp"
-#include "scheduler/sched.hpp"
+#include "stack/hooks.hpp"
 #include "stack/overflow.hpp"
 
 #ifndef MADV_GUARD_INSTALL
@@ -41,9 +40,9 @@ constexpr std::uint32_t kGrowCapClass = 9;  // ordinary growth stops at 16 MiB
 constexpr std::uint32_t kClasses = 40;
 // Classes from 2 MiB up are backed by transparent huge pages: their usable
 // part is made of whole, aligned 2 MiB extents (see arena_slot). Deep
-// recursion touches tens of MiB of fresh stack, and on this VM a 4 KiB page
-// fault costs ~17 us: 30 MiB took 140 ms in faults alone, 15-80 ms as huge
-// pages (Go's heap, and so its stacks, are MADV_HUGEPAGE too). A goroutine
+// recursion touches tens of MiB of fresh stack, and huge pages cut the cost
+// of faulting it in (docs/design/stacks.md, "Huge segments"; Go's heap, and
+// so its stacks, are MADV_HUGEPAGE too). A goroutine
 // reaches these classes only after filling ~2 MiB of smaller segments, so a
 // huge page at most doubles what it already has resident.
 constexpr std::size_t kHugePage = std::size_t(2) << 20;
@@ -194,11 +193,12 @@ stack_seg* init_seg(char* lo, std::uint32_t cls) {
   return s;
 }
 
-stack_seg* pool_get(P* p, std::uint32_t cls) {
-  if (p && cls < stack_cache::classes && p->stacks.head[cls]) {
-    stack_seg* s = p->stacks.head[cls];
-    p->stacks.head[cls] = s->next;
-    --p->stacks.count[cls];
+
+stack_seg* pool_get(stack_cache* c, std::uint32_t cls) {
+  if (c && cls < stack_cache::classes && c->head[cls]) {
+    stack_seg* s = c->head[cls];
+    c->head[cls] = s->next;
+    --c->count[cls];
     return init_seg(s->lo, cls);
   }
   pool_lock.lock();
@@ -254,24 +254,24 @@ void pool_push_global_locked(stack_seg* s) {
   if (gp.count - gp.trimmed > keep) trim_locked(gp, bytes, gp.count - keep / 2);
 }
 
-void pool_put(P* p, stack_seg* s) {
+void pool_put(stack_cache* c, stack_seg* s) {
   std::uint32_t cls = s->cls;
-  if (s->flags) return;  // signal-stack segments are never pooled
-  if (p && cls < stack_cache::classes) {
+  if (s->flags & kSegSignal) return;  // signal-stack segments are never pooled
+  if (c && cls < stack_cache::classes) {
     int cap = cls == 0 ? 64 : 4;
-    if (p->stacks.count[cls] < cap) {
-      s->next = p->stacks.head[cls];
-      p->stacks.head[cls] = s;
-      ++p->stacks.count[cls];
+    if (c->count[cls] < cap) {
+      s->next = c->head[cls];
+      c->head[cls] = s;
+      ++c->count[cls];
       return;
     }
     // Move half of the full cache to the global pool.
     pool_lock.lock();
     pool_push_global_locked(s);
-    while (p->stacks.count[cls] > cap / 2) {
-      stack_seg* x = p->stacks.head[cls];
-      p->stacks.head[cls] = x->next;
-      --p->stacks.count[cls];
+    while (c->count[cls] > cap / 2) {
+      stack_seg* x = c->head[cls];
+      c->head[cls] = x->next;
+      --c->count[cls];
       pool_push_global_locked(x);
     }
     pool_lock.unlock();
@@ -283,22 +283,12 @@ void pool_put(P* p, stack_seg* s) {
 }
 
 // Frees s and every segment cached after it.
-void free_chain(P* p, stack_seg* s) {
+void free_chain(stack_cache* c, stack_seg* s) {
   while (s) {
     stack_seg* next = s->next;
-    pool_put(p, s);
+    pool_put(c, s);
     s = next;
   }
-}
-
-// The P whose caches this thread may use: none while its goroutine is in a
-// system call, where sysmon may hand the P to another M at any moment.
-P* current_p() {
-  M* m = this_m();
-  if (!m || !m->p) return nullptr;
-  if (m->curg && m->curg->status.load(std::memory_order_relaxed) == gstatus::syscall)
-    return nullptr;
-  return m->p;
 }
 
 }  // namespace
@@ -307,8 +297,8 @@ std::size_t stack_size() {
   return usable_bytes(0) - sizeof(stack_seg);
 }
 
-void stack_prepare(P* p, G* g) {
-  stack_seg* s = pool_get(p, 0);
+void stack_prepare(stack_cache* c, gstack* g) {
+  stack_seg* s = pool_get(c, 0);
   g->stk = stack{s->lo, s->hi()};
   g->ss.seg = s;
   g->ss.limit = GORT_SPLIT_STACK ? reinterpret_cast<std::uintptr_t>(s->limit) : 0;
@@ -317,7 +307,7 @@ void stack_prepare(P* p, G* g) {
 // Cold and out of line: it calls libc's free(), and a split-stack function
 // that calls non-split code pays __morestack_non_split on every call (the
 // linker rewrites its prologue), so stack_release itself must not.
-[[gnu::noinline]] static void free_dyn_blocks(G* g) {
+[[gnu::noinline]] static void free_dyn_blocks(gstack* g) {
   while (g->dyn_blocks) {
     void* b = g->dyn_blocks;
     g->dyn_blocks = *static_cast<void**>(b);
@@ -325,29 +315,30 @@ void stack_prepare(P* p, G* g) {
   }
 }
 
-void stack_release(P* p, G* g) {
+void stack_release(stack_cache* c, gstack* g) {
   if (!g->stk) return;
-  free_chain(p, reinterpret_cast<stack_seg*>(g->stk.hi));
+  free_chain(c, reinterpret_cast<stack_seg*>(g->stk.hi));
   g->stk = stack{};
   g->ss = split_state{};
   if (g->dyn_blocks) free_dyn_blocks(g);
 }
 
-void stack_trim(P* p, G* g) {
+void stack_trim(stack_cache* c, gstack* g) {
   stack_seg* cur = g->ss.seg;
   if (cur && cur->next) {
-    free_chain(p, cur->next);
+    free_chain(c, cur->next);
     cur->next = nullptr;
   }
 }
 
 stack_seg* signal_stack_segment() {
   stack_seg* s = init_seg(arena_slot(1), 1);
-  s->flags = 1;
+  s->flags = kSegSignal;
   return s;
 }
 
-bool stack_guard_hit(const G* g, const void* addr) {
+
+bool stack_guard_hit(const gstack* g, const void* addr) {
   auto* a = static_cast<const char*>(addr);
   if (!g->stk) return false;
   for (auto* s = reinterpret_cast<const stack_seg*>(g->stk.hi); s; s = s->next)
@@ -355,7 +346,7 @@ bool stack_guard_hit(const G* g, const void* addr) {
   return false;
 }
 
-bool stack_contains(const G* g, const void* addr) {
+bool stack_contains(const gstack* g, const void* addr) {
   auto* a = static_cast<const char*>(addr);
   if (!g->stk) return false;
   for (auto* s = reinterpret_cast<const stack_seg*>(g->stk.hi); s; s = s->next)
@@ -390,17 +381,18 @@ gort_morestack_grow(std::size_t frame, std::size_t args) {
   if (cur->total + usable > stack_max_bytes())
     stack_overflow_fatal(nullptr, nullptr);
   stack_seg* s;
-  if (cur->flags) {
+  if (cur->flags & kSegSignal) {
     // On an alternate signal stack: no pools (not async-signal-safe).
     s = init_seg(arena_slot(cls), cls);
     s->flags = cur->flags;
   } else {
-    P* p = current_p();
-    if (cur->next) free_chain(p, cur->next);
-    s = pool_get(p, cls);
+    stack_cache* c = current_cache();
+    if (cur->next) free_chain(c, cur->next);
+    s = pool_get(c, cls);
   }
   s->prev = cur;
   s->total = cur->total + usable;
   cur->next = s;
   return s;
 }
+

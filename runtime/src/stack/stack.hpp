@@ -30,9 +30,6 @@
 
 namespace gort::rt {
 
-struct P;
-struct G;
-
 // Header of a segment, stored in its top 64 bytes: split-stack code uses
 // [limit, (char*)this), non-split callees may go down to lo (the reserve,
 // kStackReserve bytes). Field offsets are used by morestack.S.
@@ -44,12 +41,17 @@ struct stack_seg {
   std::size_t total = 0;      // 32: usable bytes (above the limits) of this
                               //     and all older segments
   std::uint32_t cls = 0;      // 40: size class (pool index)
-  std::uint32_t flags = 0;    // 44: kSegSignal: an alternate signal stack's
+  std::uint32_t flags = 0;    // 44: kSegSignal, or 0
   void* split_fp = nullptr;   // 48: __morestack's frame (rbp) on `prev`
   void* reserved = nullptr;   // 56
   char* hi() { return reinterpret_cast<char*>(this); }
 };
 static_assert(sizeof(stack_seg) == 64);
+
+// stack_seg::flags: the segment belongs to an alternate signal stack. Such
+// segments come straight from the arena and never go to a pool (the pools
+// are not async-signal-safe), nor do the segments grown from them.
+constexpr std::uint32_t kSegSignal = 1;
 
 // A call into code built without -fsplit-stack (libc, libstdc++, the
 // unwinder, a library reached through a function pointer) runs below the
@@ -80,6 +82,16 @@ struct split_state {
   std::uintptr_t limit = 0;      // saved %fs:0x70
 };
 
+// What stack/ knows of a goroutine: its segments. scheduler/'s G extends
+// it; stack/ never sees the rest of a G.
+struct gstack {
+  stack stk;                    // first segment: allocated on first run,
+                                // freed (with the rest) at exit
+  split_state ss;               // current segment and stack limit while
+                                // not running
+  void* dyn_blocks = nullptr;   // __morestack_allocate_stack_space blocks
+};
+
 // Per-P segment cache (embedded in P): free segments of the small classes,
 // hot first, linked through stack_seg::next.
 struct stack_cache {
@@ -91,20 +103,20 @@ struct stack_cache {
 // Usable bytes of a goroutine's first segment.
 std::size_t stack_size();
 
-// Gives g its first segment (from p's cache, p may be null) and its initial
-// split-stack state; g->stk is set to the segment's bounds.
-void stack_prepare(P* p, G* g);
-// Returns every segment of a dead goroutine to p's cache (p may be null).
-void stack_release(P* p, G* g);
+// Gives g its first segment (from cache c, which may be null) and its
+// initial split-stack state; g->stk is set to the segment's bounds.
+void stack_prepare(stack_cache* c, gstack* g);
+// Returns every segment of a dead goroutine to c (null: the global pool).
+void stack_release(stack_cache* c, gstack* g);
 // Called on the far side of a switch away from g (its registers are saved,
 // nothing else can run it yet): returns segments cached beyond its current
 // one, so a parked goroutine keeps only the stack it uses.
-void stack_trim(P* p, G* g);
+void stack_trim(stack_cache* c, gstack* g);
 
 // True if `addr` lies in the guard page below one of g's segments.
-bool stack_guard_hit(const G* g, const void* addr);
+bool stack_guard_hit(const gstack* g, const void* addr);
 // True if `addr` lies in one of g's segments (tracebacks across segments).
-bool stack_contains(const G* g, const void* addr);
+bool stack_contains(const gstack* g, const void* addr);
 
 // Installs the per-thread pieces (alternate signal stack) for the calling
 // thread; done for every thread started through pthread_create and for the

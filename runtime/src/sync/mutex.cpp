@@ -11,7 +11,7 @@
 
 #include "base/fatal.hpp"
 #include "base/race.hpp"
-#include "panic/panic.hpp"
+#include "base/fatal.hpp"
 
 namespace gort {
 

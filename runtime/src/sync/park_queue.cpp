@@ -66,25 +66,4 @@ void semaphore::release(std::uint32_t n) {
   rt::unpark_list(list);
 }
 
-const char* wait_reason_text(wait_reason r) noexcept {
-  switch (r) {
-    case wait_reason::none: return "running";
-    case wait_reason::chan_receive: return "chan receive";
-    case wait_reason::chan_send: return "chan send";
-    case wait_reason::select: return "select";
-    case wait_reason::select_no_cases: return "select (no cases)";
-    case wait_reason::chan_receive_nil: return "chan receive (nil chan)";
-    case wait_reason::chan_send_nil: return "chan send (nil chan)";
-    case wait_reason::wait_group_wait: return "sync.WaitGroup.Wait";
-    case wait_reason::mutex_lock: return "sync.Mutex.Lock";
-    case wait_reason::rwmutex_lock: return "sync.RWMutex.Lock";
-    case wait_reason::rwmutex_rlock: return "sync.RWMutex.RLock";
-    case wait_reason::cond_wait: return "sync.Cond.Wait";
-    case wait_reason::sleep: return "sleep";
-    case wait_reason::syscall: return "syscall";
-    case wait_reason::io_wait: return "IO wait";
-  }
-  return "unknown";
-}
-
 }  // namespace gort::detail

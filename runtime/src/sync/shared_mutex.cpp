@@ -9,7 +9,7 @@
 
 #include "base/fatal.hpp"
 #include "base/race.hpp"
-#include "panic/panic.hpp"
+#include "base/fatal.hpp"
 #include "sync/waitq.hpp"
 
 namespace gort {

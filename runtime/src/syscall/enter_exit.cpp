@@ -8,6 +8,7 @@
 #include "scheduler/procs.hpp"
 #include "scheduler/sched.hpp"
 #include "scheduler/switch.hpp"
+#include "scheduler/sysmon_wake.hpp"
 #include "syscall/syscall.hpp"
 
 namespace gort::rt {

@@ -14,6 +14,7 @@
 
 #include "base/clock.hpp"
 #include "scheduler/park.hpp"
+#include "scheduler/sleep.hpp"
 #include "syscall/syscall.hpp"
 #include "timer/timer.hpp"
 

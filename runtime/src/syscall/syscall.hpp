@@ -23,10 +23,6 @@ void exitsyscall();
 // work for it, else to the idle list. Go's handoffp.
 void handoff_p(P* p);
 
-// Wakes sysmon if it is in a long sleep, so a blocking call is noticed
-// within one 20 us tick rather than after up to 10 ms.
-void poke_sysmon();
-
 // True if the caller is a goroutine that is not already in a system call
 // (inside gort::blocking, nested calls are plain calls).
 bool on_goroutine_outside_syscall();

@@ -7,7 +7,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <mutex>
 
 #include "base/clock.hpp"
 #include "base/env.hpp"
@@ -17,6 +16,7 @@
 #include "scheduler/checkdead.hpp"
 #include "scheduler/netpoll_glue.hpp"
 #include "scheduler/sched.hpp"
+#include "scheduler/sysmon_wake.hpp"
 #include "syscall/syscall.hpp"
 
 namespace gort::rt {
@@ -31,9 +31,6 @@ struct p_watch {
   std::int64_t syscall_since = 0;
 };
 p_watch watch[kMaxProcs];
-
-note sysmon_note;
-std::atomic<bool> sysmon_sleeping_long{false};
 
 // Retakes Ps whose M has been in the same system call for a full sysmon
 // tick (Go's retake), if the P has work or nobody else is looking for work.
@@ -71,6 +68,8 @@ bool retake(std::int64_t now) {
   return any_in_syscall;
 }
 
+}  // namespace
+
 void* sysmon_main(void*) {
   // A 20 us tick must be 20 us, not 20 us plus the default 50 us slack: the
   // tick bounds how long a blocked system call holds its P.
@@ -85,17 +84,8 @@ void* sysmon_main(void*) {
       std::int64_t until_trace = next_trace - now_ns();
       if (until_trace < sleep_ns) sleep_ns = until_trace > 0 ? until_trace : 0;
     }
-    if (sleep_ns > 0) {
-      if (delay_us > 20) {
-        // Long sleep: let entersyscall wake us (poke_sysmon).
-        sysmon_sleeping_long.store(true, std::memory_order_seq_cst);
-        sysmon_note.sleep_for(sleep_ns);
-        sysmon_sleeping_long.store(false, std::memory_order_seq_cst);
-        sysmon_note.clear();
-      } else {
-        sysmon_note.sleep_for(sleep_ns);
-      }
-    }
+    // A long sleep may be cut short by entersyscall (poke_sysmon).
+    if (sleep_ns > 0) sysmon_sleep(sleep_ns, delay_us > 20);
     std::int64_t now = now_ns();
     if (trace_ms > 0 && now >= next_trace) {
       print_schedtrace();
@@ -121,8 +111,6 @@ void* sysmon_main(void*) {
   return nullptr;
 }
 
-}  // namespace
-
 void print_schedtrace() {
   sched.lock.lock();
   int procs = sched.nprocs.load(std::memory_order_relaxed);
@@ -144,18 +132,6 @@ void print_schedtrace() {
                (unsigned long long)preemptions());
 }
 
-void poke_sysmon() {
-  if (sysmon_sleeping_long.load(std::memory_order_relaxed) &&
-      sysmon_sleeping_long.exchange(false, std::memory_order_seq_cst))
-    sysmon_note.wakeup();
-}
-
-void start_sysmon() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    start_time_ns = now_ns();
-    start_runtime_thread(sysmon_main, "sysmon");
-  });
-}
+void sysmon_init() { start_time_ns = now_ns(); }
 
 }  // namespace gort::rt

@@ -7,8 +7,10 @@
 
 namespace gort::rt {
 
-// Starts sysmon once (called by ensure_started).
-void start_sysmon();
+// Before sysmon's thread starts: the clock schedtrace lines count from.
+void sysmon_init();
+// sysmon's thread (started by startup/init.cpp).
+void* sysmon_main(void*);
 
 // Adds a spare P while a thread sleeps in the kernel holding its P in code
 // the runtime cannot see, removes it when the thread is back

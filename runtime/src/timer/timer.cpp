@@ -1,13 +1,11 @@
-// The timer heap and the timer thread. One runtime thread (no P, not a
+// The timer heap. One runtime thread (startup/timer_thread.cpp: no P, not a
 // goroutine, not counted by num_goroutine) sleeps on a futex until the
-// earliest deadline and fires due timers with the heap's lock held, so that
-// del_timer() returning means "fire is not running". Fire functions only
-// unpark or do non-blocking sends: they never block.
+// earliest deadline and fires due timers with the heap's lock held
+// (fire_due_timers), so that del_timer() returning means "fire is not
+// running". Fire functions only unpark or do non-blocking sends: they never
+// block. The heap knows nothing of goroutines: a fire function is the
+// token the layer above acts on (docs/design/layers.md).
 #include "timer/timer.hpp"
-
-#include <pthread.h>
-#include <signal.h>
-#include <sys/prctl.h>
 
 #include <mutex>
 #include <vector>
@@ -17,7 +15,6 @@
 #include "base/fatal.hpp"
 #include "base/futex.hpp"
 #include "base/race.hpp"
-#include "scheduler/checkdead.hpp"
 #include "timer/timer_internal.hpp"
 
 namespace gort::rt {
@@ -80,36 +77,6 @@ void remove_at(std::vector<timer*>& h, std::size_t i) {
   }
 }
 
-void* timer_thread(void*) {
-  // A timer firing is no synchronisation in the language (Go's Sleep and
-  // After order nothing): TSan sees none of this thread's (race builds).
-  race_ignore_sync timers_order_nothing;
-  prctl(PR_SET_TIMERSLACK, 1UL);  // wake on time, not 50 us late
-  timer_heap& t = th();
-  for (;;) {
-    t.lock.lock();
-    bool fired = false;
-    std::int64_t now = now_ns();
-    while (!t.heap.empty() && t.heap.front()->when <= now) {
-      timer* due = t.heap.front();
-      remove_at(t.heap, 0);
-      due->heap_index = -1;
-      due->fire(due);
-      // Only now: the goroutine it readied is in a run queue (checkdead).
-      t.count.fetch_sub(1, std::memory_order_seq_cst);
-      fired = true;
-    }
-    std::int64_t wait = t.heap.empty() ? -1 : t.heap.front()->when - now;
-    std::uint32_t seq = t.seq.load(std::memory_order_acquire);
-    bool drained = fired && t.heap.empty();
-    t.lock.unlock();
-    // The last timer fired and perhaps woke nobody: nothing else may ever
-    // run the deadlock check again.
-    if (drained) checkdead();
-    futex_wait(t.seq, seq, wait);
-  }
-}
-
 std::once_flag thread_once;
 std::atomic<bool> thread_started{false};
 
@@ -118,7 +85,7 @@ void start_timer_thread() {
   // from the first caller to every later one) off the common path.
   if (thread_started.load(std::memory_order_acquire)) return;
   std::call_once(thread_once, [] {
-    start_runtime_thread(timer_thread, "timer");
+    gort_timer_hooks.start_thread();
     thread_started.store(true, std::memory_order_release);
   });
 }
@@ -126,6 +93,32 @@ void start_timer_thread() {
 }  // namespace
 
 detail::raw_lock& timer_lock() { return th().lock; }
+
+timer_round fire_due_timers() {
+  timer_heap& t = th();
+  t.lock.lock();
+  bool fired = false;
+  std::int64_t now = now_ns();
+  while (!t.heap.empty() && t.heap.front()->when <= now) {
+    timer* due = t.heap.front();
+    remove_at(t.heap, 0);
+    due->heap_index = -1;
+    due->fire(due);
+    // Only now: the goroutine it readied is in a run queue (checkdead).
+    t.count.fetch_sub(1, std::memory_order_seq_cst);
+    fired = true;
+  }
+  timer_round r;
+  r.wait_ns = t.heap.empty() ? -1 : t.heap.front()->when - now;
+  // Read under the lock: an add_timer after the unlock that becomes the
+  // earliest bumps it, so the thread's futex_wait returns at once.
+  r.seq = t.seq.load(std::memory_order_acquire);
+  r.drained = fired && t.heap.empty();
+  t.lock.unlock();
+  return r;
+}
+
+const std::atomic<std::uint32_t>& timers_changed() { return th().seq; }
 
 void add_timer_locked(timer* t) {
   timer_heap& h = th();

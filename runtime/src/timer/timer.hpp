@@ -1,7 +1,9 @@
 // Runtime timers: one heap ordered by deadline, served by the timer thread
-// (runtime-internal, not a goroutine). No thread per sleeper.
+// (runtime-internal, not a goroutine: startup/timer_thread.cpp). No thread
+// per sleeper.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 
@@ -25,10 +27,29 @@ void add_timer(timer* t);
 // (so t may be destroyed).
 bool del_timer(timer* t);
 
-// Parks the calling goroutine until now_ns() >= deadline_ns (timer/sleep.cpp).
-void park_until(std::int64_t deadline_ns);
-
 // Number of timers queued (deadlock detection: a pending timer can wake).
 std::size_t pending_timers();
+
+// ---- The timer thread's side (startup/timer_thread.cpp). ----------------
+
+// One round of the timer thread: fires every due timer under the heap's
+// lock (a timer leaves pending_timers() only after its fire returned).
+struct timer_round {
+  std::int64_t wait_ns;  // until the earliest deadline; -1: heap empty
+  std::uint32_t seq;     // timers_changed() as read under the lock
+  bool drained;          // this round fired the last queued timer
+};
+timer_round fire_due_timers();
+
+// Bumped (and futex-woken) when a timer becomes the earliest: the timer
+// thread waits on it with the round's `seq`.
+const std::atomic<std::uint32_t>& timers_changed();
+
+// What timer/ asks of start-up (docs/design/layers.md, "Hooks"): the first
+// add_timer starts the timer thread, once.
+struct timer_hooks {
+  void (*start_thread)();
+};
+extern const timer_hooks gort_timer_hooks;
 
 }  // namespace gort::rt

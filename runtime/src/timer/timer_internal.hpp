@@ -1,4 +1,5 @@
-// Timer internals shared by timer/ (sleep parks with the heap lock held).
+// The heap under its lock, for a user that must park with it held
+// (scheduler/sleep.cpp: the timer must not fire into a half-parked goroutine).
 #pragma once
 
 #include <gort/detail/park.hpp>

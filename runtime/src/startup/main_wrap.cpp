@@ -7,6 +7,7 @@
 #include "base/fatal.hpp"
 #include "scheduler/procs.hpp"
 #include "scheduler/sched.hpp"
+#include "scheduler/spawn.hpp"
 
 extern "C" int __real_main(int argc, char** argv, char** envp);
 
@@ -23,6 +24,7 @@ extern "C" void gort_syscall_wrappers_anchor();
 extern "C" void gort_exit_wrapper_anchor();
 extern "C" void gort_longjmp_wrappers_anchor();
 extern "C" void gort_pthread_wrappers_anchor();
+extern "C" void gort_early_init_anchor();
 
 namespace gort::rt {
 namespace {
@@ -48,6 +50,7 @@ extern "C" int __wrap_main(int argc, char** argv, char** envp) {
   gort_exit_wrapper_anchor();
   gort_longjmp_wrappers_anchor();
   gort_pthread_wrappers_anchor();  // and the pthread ones
+  gort_early_init_anchor();  // the linker check and fault handler (constructor)
   static main_call call;
   call.invoke = &main_call::run;
   call.argc = argc;
@@ -56,7 +59,6 @@ extern "C" int __wrap_main(int argc, char** argv, char** envp) {
   G* g1 = spawn_main(&call);
 
   static M m0;
-  m0.rand_state = 0x2545F4914F6CDD1Dull;
   set_this_m(&m0);
   sched.lock.lock();
   ++sched.mtotal;

@@ -6,6 +6,7 @@
 #include <gort/time.hpp>
 
 #include "scheduler/park.hpp"
+#include "scheduler/sleep.hpp"
 #include "timer/timer_internal.hpp"
 
 namespace gort::rt {
