@@ -153,37 +153,48 @@ void add_fdsets(wait_set& ws, int n, fd_set* r, fd_set* w, fd_set* e) {
   }
 }
 
+// select and pselect on the poller: parks on every fd of the sets until
+// one is ready or `deadline` passes, and returns the real select's answer
+// then. -2, with the sets as given, when an fd is not managed or epoll
+// refused one: the caller makes the real call.
+int park_select(int (*real_select)(int, fd_set*, fd_set*, fd_set*, timeval*), int n,
+                fd_set* r, fd_set* w, fd_set* e, std::int64_t deadline) {
+  wait_set ws;
+  add_fdsets(ws, n, r, w, e);
+  if (!ws.all_managed) return -2;
+  fd_sets orig{};
+  if (r) orig.r = *r;
+  if (w) orig.w = *w;
+  if (e) orig.e = *e;
+  int res = poll_loop(ws, deadline,
+                      [&] { return select_now(real_select, n, r, w, e, orig); });
+  if (res == -2) {
+    if (r) *r = orig.r;
+    if (w) *w = orig.w;
+    if (e) *e = orig.e;
+  }
+  return res;
+}
+
 }  // namespace
 
 extern "C" int select(int n, fd_set* r, fd_set* w, fd_set* e, struct timeval* tv) {
   GORT_REAL(select, int (*)(int, fd_set*, fd_set*, fd_set*, timeval*));
   if (tv && tv->tv_sec == 0 && tv->tv_usec == 0) return real_select(n, r, w, e, tv);
   if (gort::rt::can_park() && n >= 0 && n <= FD_SETSIZE) {
-    wait_set ws;
-    add_fdsets(ws, n, r, w, e);
-    if (ws.all_managed) {
-      fd_sets orig{};
-      if (r) orig.r = *r;
-      if (w) orig.w = *w;
-      if (e) orig.e = *e;
-      std::int64_t deadline =
-          tv ? gort::rt::now_ns() + std::int64_t(tv->tv_sec) * 1'000'000'000 +
-                   std::int64_t(tv->tv_usec) * 1000
-             : kNone;
-      int res = poll_loop(ws, deadline,
-                          [&] { return select_now(real_select, n, r, w, e, orig); });
-      if (res != -2) {
-        if (tv) {  // Linux writes back the time not slept
-          std::int64_t left = deadline - gort::rt::now_ns();
-          if (left < 0) left = 0;
-          tv->tv_sec = time_t(left / 1'000'000'000);
-          tv->tv_usec = suseconds_t(left % 1'000'000'000 / 1000);
-        }
-        return res;
+    std::int64_t deadline =
+        tv ? gort::rt::now_ns() + std::int64_t(tv->tv_sec) * 1'000'000'000 +
+                 std::int64_t(tv->tv_usec) * 1000
+           : kNone;
+    int res = park_select(real_select, n, r, w, e, deadline);
+    if (res != -2) {
+      if (tv) {  // Linux writes back the time not slept
+        std::int64_t left = deadline - gort::rt::now_ns();
+        if (left < 0) left = 0;
+        tv->tv_sec = time_t(left / 1'000'000'000);
+        tv->tv_usec = suseconds_t(left % 1'000'000'000 / 1000);
       }
-      if (r) *r = orig.r;
-      if (w) *w = orig.w;
-      if (e) *e = orig.e;
+      return res;
     }
   }
   syscall_scope scope(true);
@@ -196,20 +207,8 @@ extern "C" int pselect(int n, fd_set* r, fd_set* w, fd_set* e, const struct time
   GORT_REAL(select, int (*)(int, fd_set*, fd_set*, fd_set*, timeval*));
   if (ts && ts->tv_sec == 0 && ts->tv_nsec == 0) return real_pselect(n, r, w, e, ts, mask);
   if (!mask && gort::rt::can_park() && n >= 0 && n <= FD_SETSIZE) {
-    wait_set ws;
-    add_fdsets(ws, n, r, w, e);
-    if (ws.all_managed) {
-      fd_sets orig{};
-      if (r) orig.r = *r;
-      if (w) orig.w = *w;
-      if (e) orig.e = *e;
-      int res = poll_loop(ws, deadline_after(ts),
-                          [&] { return select_now(real_select, n, r, w, e, orig); });
-      if (res != -2) return res;
-      if (r) *r = orig.r;
-      if (w) *w = orig.w;
-      if (e) *e = orig.e;
-    }
+    int res = park_select(real_select, n, r, w, e, deadline_after(ts));
+    if (res != -2) return res;
   }
   syscall_scope scope(true);
   return real_pselect(n, r, w, e, ts, mask);
