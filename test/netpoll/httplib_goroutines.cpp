@@ -38,13 +38,7 @@
 
 extern char** environ;
 
-int os_threads() {
-  std::ifstream f("/proc/self/status");
-  std::string line;
-  while (std::getline(f, line))
-    if (line.rfind("Threads:", 0) == 0) return std::atoi(line.c_str() + 8);
-  return -1;
-}
+#include "../Inputs/os_threads.hpp"
 
 // cpp-httplib 0.11 listens with a backlog of 5: 200 clients connecting at
 // once overflow it, the kernel drops handshakes and clients time out after

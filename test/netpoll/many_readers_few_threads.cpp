@@ -32,13 +32,7 @@
 #include <string>
 #include <vector>
 
-int os_threads() {
-  std::ifstream f("/proc/self/status");
-  std::string line;
-  while (std::getline(f, line))
-    if (line.rfind("Threads:", 0) == 0) return std::atoi(line.c_str() + 8);
-  return -1;
-}
+#include "../Inputs/os_threads.hpp"
 
 sockaddr_un abstract_addr(int i, socklen_t* len) {
   sockaddr_un a{};

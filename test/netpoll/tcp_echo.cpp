@@ -27,13 +27,7 @@
 #include <thread>
 #include <chrono>
 
-int os_threads() {
-  std::ifstream f("/proc/self/status");
-  std::string line;
-  while (std::getline(f, line))
-    if (line.rfind("Threads:", 0) == 0) return std::atoi(line.c_str() + 8);
-  return -1;
-}
+#include "../Inputs/os_threads.hpp"
 
 bool read_full(int fd, char* p, std::size_t n) {
   while (n > 0) {

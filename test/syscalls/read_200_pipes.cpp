@@ -23,13 +23,7 @@
 #include <string>
 #include <thread>
 
-int os_threads() {
-  std::ifstream f("/proc/self/status");
-  std::string line;
-  while (std::getline(f, line))
-    if (line.rfind("Threads:", 0) == 0) return std::atoi(line.c_str() + 8);
-  return -1;
-}
+#include "../Inputs/os_threads.hpp"
 
 constexpr int kReaders = 200;
 
