@@ -65,7 +65,11 @@ using gort::rt::syscall_scope;
 
 // Referenced from interpose.cpp's anchor so this object is always linked.
 extern "C" void gort_net_share_anchor();
-extern "C" void gort_net_io_anchor() { gort_net_share_anchor(); }
+extern "C" void gort_net_listen_anchor();
+extern "C" void gort_net_io_anchor() {
+  gort_net_share_anchor();
+  gort_net_listen_anchor();
+}
 
 #define GORT_REAL(name, type) \
   static auto* real_##name = reinterpret_cast<type>(real_libc_function(#name))
