@@ -51,8 +51,8 @@
 }
 
 int main() {
-  // Grow the stack a little (GORT_STACK_* are read then) and let sysmon
-  // start (GORT_DEBUG); a sleep gives it a tick.
+  // Grow the stack a little (GORT_STACK_* are read then). GORT_DEBUG is
+  // checked at start-up, before main.
   gort::wait_group wg;
   wg.add(1);
   gort::go([&wg] {
@@ -60,6 +60,5 @@ int main() {
     wg.done();
   });
   wg.wait();
-  gort::sleep_for(std::chrono::milliseconds(20));
   std::printf("procs=%d\n", gort::max_procs());
 }

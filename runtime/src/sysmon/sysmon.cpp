@@ -24,6 +24,7 @@ namespace gort::rt {
 namespace {
 
 std::int64_t start_time_ns = 0;
+std::int64_t schedtrace_ms = 0;  // GORT_DEBUG=schedtrace, read by sysmon_init
 
 // What sysmon remembers of each P between ticks.
 struct p_watch {
@@ -74,8 +75,7 @@ void* sysmon_main(void*) {
   // A 20 us tick must be 20 us, not 20 us plus the default 50 us slack: the
   // tick bounds how long a blocked system call holds its P.
   prctl(PR_SET_TIMERSLACK, 1UL);
-  // At most a year between lines: trace_ms * 1e6 must not overflow.
-  std::int64_t trace_ms = debug_setting("schedtrace", 0, 365LL * 86'400'000);
+  const std::int64_t trace_ms = schedtrace_ms;
   std::int64_t next_trace = start_time_ns + trace_ms * 1'000'000;
   std::int64_t delay_us = 20;
   for (;;) {
@@ -132,6 +132,13 @@ void print_schedtrace() {
                (unsigned long long)preemptions());
 }
 
-void sysmon_init() { start_time_ns = now_ns(); }
+// Read at start-up, not on sysmon's thread: a bad GORT_DEBUG is reported
+// (debug_setting checks the whole variable on its first call) before
+// main runs, not whenever sysmon's thread first gets the CPU.
+void sysmon_init() {
+  start_time_ns = now_ns();
+  // At most a year between lines: trace_ms * 1e6 must not overflow.
+  schedtrace_ms = debug_setting("schedtrace", 0, 365LL * 86'400'000);
+}
 
 }  // namespace gort::rt
