@@ -85,11 +85,9 @@ class shared_mutex {
   detail::raw_lock lock_;
   std::uint32_t readers_ = 0;          // readers holding the lock
   bool writer_ = false;                // a writer holds the lock
-  std::uint32_t writers_waiting_ = 0;  // writers parked in writer_q_
-  detail::waiter* reader_head_ = nullptr;
-  detail::waiter* reader_tail_ = nullptr;
-  detail::waiter* writer_head_ = nullptr;
-  detail::waiter* writer_tail_ = nullptr;
+  std::uint32_t writers_waiting_ = 0;  // writers parked in writers_
+  detail::waiter_list readers_queued_;  // readers parked behind a writer
+  detail::waiter_list writers_;         // writers parked, in arrival order
 };
 
 // sync.Cond with std::condition_variable_any's interface: works with
@@ -165,8 +163,7 @@ class condition_variable {
                  std::int64_t deadline_ns);
 
   detail::raw_lock lock_;
-  detail::waiter* head_ = nullptr;
-  detail::waiter* tail_ = nullptr;
+  detail::waiter_list waiters_;  // in wait order
 };
 
 }  // namespace gort

@@ -24,7 +24,7 @@ void send_time(chan_shared* sh) noexcept {
     c->lock.unlock();
     return;
   }
-  if (waiter* r = c->recvq.dequeue()) {
+  if (waiter* r = dequeue_claimed(c->recvq)) {
     waiter* wake = send_to_receiver(c, r, &now);
     c->lock.unlock();
     rt::unpark(*wake);

@@ -26,13 +26,13 @@ std::size_t core_alignment(std::size_t elem_align) noexcept {
 // Go's enqueue-and-park for a single channel operation. `elem` is the
 // source (send) or destination (receive). Returns waiter::success: false
 // when the wake-up came from close().
-bool block_on(chan_core* c, wait_queue& q, void* elem, wait_reason why) {
+bool block_on(chan_core* c, waiter_list& q, void* elem, wait_reason why) {
   waiter w;
   rt::init_waiter(w);
   w.elem = elem;
   w.owner = nullptr;
   w.success = false;
-  q.enqueue(&w);
+  rt::push_back(q, &w);
   // Whoever completes us acquires our past (send_to_receiver,
   // recv_from_sender): a send happens before its receive completes, and an
   // unbuffered receive before its send completes.
@@ -179,7 +179,7 @@ bool chan_send(chan_shared* sh, void* src, bool block) {
     c->lock.unlock();
     panic_send_on_closed();
   }
-  if (waiter* r = c->recvq.dequeue()) {
+  if (waiter* r = dequeue_claimed(c->recvq)) {
     waiter* wake = send_to_receiver(c, r, src);
     c->lock.unlock();
     rt::unpark(*wake);
@@ -227,7 +227,7 @@ recv_status chan_recv(chan_shared* sh, void* dst, bool block) {
     rt::race_acquire(c);  // close happens before this receive
     return recv_status::closed;
   }
-  if (waiter* s = c->sendq.dequeue()) {
+  if (waiter* s = dequeue_claimed(c->sendq)) {
     waiter* wake = recv_from_sender(c, s, dst);
     c->lock.unlock();
     rt::unpark(*wake);
@@ -264,29 +264,18 @@ void chan_close(chan_shared* sh) {
   // Claim every waiter under the lock, wake them after releasing it. The
   // claimed waiters are off their queues, so their `next` links are free to
   // chain them (in FIFO order) until each is unparked.
-  waiter* head = nullptr;
-  waiter* tail = nullptr;
-  auto take_all = [&](wait_queue& q) {
-    while (waiter* w = q.dequeue()) {
+  rt::waiter_chain claimed;
+  auto claim_all = [&](waiter_list& q) {
+    while (waiter* w = dequeue_claimed(q)) {
       w->elem = nullptr;
       w->success = false;  // receivers: closed; senders: panic
-      if (tail)
-        tail->next = w;
-      else
-        head = w;
-      tail = w;
+      claimed.append(w);
     }
   };
-  take_all(c->recvq);
-  take_all(c->sendq);
+  claim_all(c->recvq);
+  claim_all(c->sendq);
   c->lock.unlock();
-
-  while (head) {
-    waiter* next = head->next;  // read before unpark: then head may vanish
-    head->next = nullptr;
-    rt::unpark(*wake_target(head));
-    head = next;
-  }
+  rt::unpark_chain(claimed.head, wake_target);
 }
 
 }  // namespace gort::detail

@@ -1,4 +1,4 @@
-// The channel core (Go's hchan) and its wait queues. Shared by chan.cpp
+// The channel core (Go's hchan) and the select claim on its wait queues. Shared by chan.cpp
 // (send, receive, close), select.cpp and after.cpp. The design, and why no
 // wake-up is lost, is in docs/design/channels.md.
 //
@@ -22,6 +22,7 @@
 
 #include "base/race.hpp"
 #include "scheduler/park.hpp"
+#include "scheduler/waiter_list.hpp"
 
 namespace gort::detail {
 
@@ -35,77 +36,26 @@ struct select_state {
   waiter* fired = nullptr;   // set by the owning waker: the case completed
 };
 
-// A FIFO of waiters (Go's waitq). `first` is atomic only so that the
-// lock-free "would block" checks may read it outside the lock; every
-// modification happens under the channel lock.
-struct wait_queue {
-  std::atomic<waiter*> first{nullptr};
-  waiter* last = nullptr;
-
-  bool empty_unlocked() const noexcept {
-    return first.load(std::memory_order_acquire) == nullptr;
-  }
-
-  void enqueue(waiter* w) noexcept {
-    w->next = nullptr;
-    w->prev = last;
-    if (last)
-      last->next = w;
-    else
-      first.store(w, std::memory_order_relaxed);
-    last = w;
-  }
-
-  // Unlinks and returns the oldest waiter that may be completed, or null.
-  // A select waiter is returned only if this call wins its select's `done`
-  // claim; one whose select already fired elsewhere is dropped (its select
-  // will find it unlinked when it cleans up, see remove()).
-  waiter* dequeue() noexcept {
-    for (;;) {
-      waiter* w = first.load(std::memory_order_relaxed);
-      if (!w) return nullptr;
-      waiter* n = w->next;
-      first.store(n, std::memory_order_relaxed);
-      if (n)
-        n->prev = nullptr;
-      else
-        last = nullptr;
-      w->next = nullptr;
-      w->prev = nullptr;
-      if (auto* sel = static_cast<select_state*>(w->owner)) {
-        std::uint32_t expected = 0;
-        if (sel->done.load(std::memory_order_relaxed) != 0 ||
-            !sel->done.compare_exchange_strong(expected, 1,
-                                               std::memory_order_acq_rel))
-          continue;
-      }
-      return w;
+// Unlinks and returns the oldest waiter of q that may be completed, or
+// null (lock held). A select waiter is returned only if this call wins its
+// select's `done` claim; one whose select already fired elsewhere is
+// dropped (its select finds it unlinked when it cleans up: rt::remove is
+// then a no-op). The queue itself is the one waiter FIFO of every blocking
+// primitive (scheduler/waiter_list.hpp).
+inline waiter* dequeue_claimed(waiter_list& q) noexcept {
+  for (;;) {
+    waiter* w = rt::pop_front(q);
+    if (!w) return nullptr;
+    if (auto* sel = static_cast<select_state*>(w->owner)) {
+      std::uint32_t expected = 0;
+      if (sel->done.load(std::memory_order_relaxed) != 0 ||
+          !sel->done.compare_exchange_strong(expected, 1,
+                                             std::memory_order_acq_rel))
+        continue;
     }
+    return w;
   }
-
-  // Unlinks w if it is still queued here (Go's dequeueSudoG). A waiter
-  // that dequeue() already unlinked has next == prev == null and is not
-  // `first`, so this is then a no-op.
-  void remove(waiter* w) noexcept {
-    waiter* p = w->prev;
-    waiter* n = w->next;
-    if (p) {
-      p->next = n;
-      if (n)
-        n->prev = p;
-      else
-        last = p;
-    } else if (n) {
-      n->prev = nullptr;
-      first.store(n, std::memory_order_relaxed);
-    } else if (first.load(std::memory_order_relaxed) == w) {
-      first.store(nullptr, std::memory_order_relaxed);
-      last = nullptr;
-    }
-    w->next = nullptr;
-    w->prev = nullptr;
-  }
-};
+}
 
 struct chan_core : chan_shared {
   raw_lock lock;
@@ -117,8 +67,8 @@ struct chan_core : chan_shared {
   std::size_t alloc_align = 0;   // alignment of this allocation
   std::size_t sendx = 0;         // next slot to fill
   std::size_t recvx = 0;         // next slot to drain
-  wait_queue recvq;              // blocked receivers
-  wait_queue sendq;              // blocked senders
+  waiter_list recvq;             // blocked receivers
+  waiter_list sendq;             // blocked senders
 
   // Short critical sections matter (the lock is contended when sender and
   // receiver run on different Ps), so common trivial sizes are inlined.
@@ -156,11 +106,11 @@ struct chan_core : chan_shared {
   // single atomic read; callers combine it with a read of `closed` in the
   // order that makes the pair linearizable (see chan.cpp).
   bool full_unlocked() const noexcept {
-    if (cap == 0) return recvq.empty_unlocked();
+    if (cap == 0) return rt::empty_unlocked(recvq);
     return count.load(std::memory_order_acquire) == cap;
   }
   bool empty_unlocked() const noexcept {
-    if (cap == 0) return sendq.empty_unlocked();
+    if (cap == 0) return rt::empty_unlocked(sendq);
     return count.load(std::memory_order_acquire) == 0;
   }
 };
@@ -172,7 +122,7 @@ inline chan_core* core_of(chan_shared* c) noexcept {
 // The waiter to unpark after completing w: w itself, or for a select the
 // waiter it parked on (a plain thread sleeps on that one's futex word).
 // Records w as the select's fired case. Call after w was returned by
-// dequeue() (so this caller owns it) and before unparking.
+// dequeue_claimed() (so this caller owns it) and before unparking.
 inline waiter* wake_target(waiter* w) noexcept {
   auto* sel = static_cast<select_state*>(w->owner);
   if (!sel) return w;

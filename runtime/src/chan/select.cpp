@@ -132,7 +132,7 @@ std::ptrdiff_t select_impl(select_case* cases, std::uint16_t* order,
     select_case& k = cases[ci];
     chan_core* c = core_of(k.c);
     if (!k.send) {
-      if (waiter* s = c->sendq.dequeue()) {
+      if (waiter* s = dequeue_claimed(c->sendq)) {
         waiter* wake = recv_from_sender(c, s, k.elem);
         locks.unlock_all();
         rt::unpark(*wake);
@@ -156,7 +156,7 @@ std::ptrdiff_t select_impl(select_case* cases, std::uint16_t* order,
         locks.unlock_all();
         panic_send_on_closed();
       }
-      if (waiter* r = c->recvq.dequeue()) {
+      if (waiter* r = dequeue_claimed(c->recvq)) {
         waiter* wake = send_to_receiver(c, r, k.elem);
         locks.unlock_all();
         rt::unpark(*wake);
@@ -202,7 +202,7 @@ std::ptrdiff_t blocked_select(select_case* cases, std::uint16_t* lockorder,
     w.index = ci;
     w.success = false;
     chan_core* c = core_of(cases[ci].c);
-    (cases[ci].send ? c->sendq : c->recvq).enqueue(&w);
+    rt::push_back(cases[ci].send ? c->sendq : c->recvq, &w);
   }
   // Whichever case completes acquires our past (chan.cpp, block_on).
   rt::race_release(&ws[0]);
@@ -218,7 +218,7 @@ std::ptrdiff_t blocked_select(select_case* cases, std::uint16_t* lockorder,
     if (w == fired) continue;
     std::uint16_t ci = lockorder[i];
     chan_core* c = core_of(cases[ci].c);
-    (cases[ci].send ? c->sendq : c->recvq).remove(w);
+    rt::remove(cases[ci].send ? c->sendq : c->recvq, w);
   }
   locks.unlock_all();
 

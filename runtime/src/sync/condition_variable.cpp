@@ -4,17 +4,21 @@
 // runtime timer against notify under the cv's own lock.
 #include <gort/sync.hpp>
 
-#include "sync/waitq.hpp"
+#include "scheduler/waiter_list.hpp"
 #include "timer/timer.hpp"
 
 namespace gort {
+
+// The layout users embed must not change (the size before the one waiter
+// FIFO, x86-64).
+static_assert(sizeof(condition_variable) == 24 &&
+              alignof(condition_variable) == 8);
 
 namespace {
 
 struct cv_timeout : rt::timer {
   detail::raw_lock* lock;
-  rt::waiter** head;
-  rt::waiter** tail;
+  detail::waiter_list* waiters;
   rt::waiter* w;        // w->ticket == 1: w is queued (guarded by *lock)
   bool fired = false;   // guarded by *lock
 };
@@ -26,7 +30,7 @@ void fire_timeout(rt::timer* t) {
   c->fired = true;
   rt::waiter* w = nullptr;
   if (c->w->ticket == 1) {
-    rt::waitq_remove(*c->head, *c->tail, c->w);
+    rt::remove(*c->waiters, c->w);
     c->w->ticket = 0;
     c->w->success = false;
     w = c->w;
@@ -44,8 +48,7 @@ bool condition_variable::wait_impl(void* user_lock, void (*unlock)(void*),
   rt::init_waiter(w);
   cv_timeout timeout;
   timeout.lock = &lock_;
-  timeout.head = &head_;
-  timeout.tail = &tail_;
+  timeout.waiters = &waiters_;
   timeout.w = &w;
   if (deadline_ns >= 0) {
     // Added before lock_ is taken: the timer lock is ordered before lock_.
@@ -59,7 +62,7 @@ bool condition_variable::wait_impl(void* user_lock, void (*unlock)(void*),
     rt::del_timer(&timeout);
     return false;
   }
-  rt::waitq_push(head_, tail_, &w);
+  rt::push_back(waiters_, &w);
   w.ticket = 1;
   unlock(user_lock);
   rt::park(w, lock_, detail::wait_reason::cond_wait);
@@ -72,7 +75,7 @@ bool condition_variable::wait_impl(void* user_lock, void (*unlock)(void*),
 
 void condition_variable::notify_one() noexcept {
   lock_.lock();
-  rt::waiter* w = rt::waitq_pop(head_, tail_);
+  rt::waiter* w = rt::pop_front(waiters_);
   if (w) {
     w->ticket = 0;
     w->success = true;
@@ -83,14 +86,13 @@ void condition_variable::notify_one() noexcept {
 
 void condition_variable::notify_all() noexcept {
   lock_.lock();
-  rt::waiter* list = head_;
-  for (rt::waiter* w = list; w; w = w->next) {
+  rt::waiter* chain = rt::take_front(waiters_, rt::all_waiters);
+  for (rt::waiter* w = chain; w; w = w->next) {
     w->ticket = 0;
     w->success = true;
   }
-  head_ = tail_ = nullptr;
   lock_.unlock();
-  rt::unpark_list(list);
+  rt::unpark_chain(chain);
 }
 
 }  // namespace gort

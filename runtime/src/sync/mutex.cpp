@@ -11,9 +11,12 @@
 
 #include "base/fatal.hpp"
 #include "base/race.hpp"
-#include "base/fatal.hpp"
 
 namespace gort {
+
+// The layout users embed must not change (the size before the one waiter
+// FIFO, x86-64).
+static_assert(sizeof(mutex) == 32 && alignof(mutex) == 8);
 
 void mutex::lock_slow() {
   // Spin briefly: the holder is likely running on another P.

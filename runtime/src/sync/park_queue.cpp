@@ -3,9 +3,16 @@
 // semrelease, with the queue in the object instead of a global table).
 #include <gort/detail/park.hpp>
 
-#include "sync/waitq.hpp"
+#include "scheduler/waiter_list.hpp"
 
 namespace gort::detail {
+
+// The layout of the objects users embed (gort::mutex, wait_group) must not
+// change with the runtime's internals: these are the sizes before the one
+// waiter FIFO replaced the head/tail pairs (x86-64).
+static_assert(sizeof(waiter_list) == 16);
+static_assert(sizeof(park_queue) == 24 && alignof(park_queue) == 8);
+static_assert(sizeof(semaphore) == 24 && alignof(semaphore) == 8);
 
 void park_queue::wait_if(const std::atomic<std::uint32_t>& word,
                          std::uint32_t expected, wait_reason why) {
@@ -16,24 +23,16 @@ void park_queue::wait_if(const std::atomic<std::uint32_t>& word,
     lock.unlock();
     return;
   }
-  rt::waitq_push(head, tail, &w);
+  rt::push_back(waiters, &w);
   rt::park(w, lock, why);
 }
 
 std::uint32_t park_queue::wake(std::uint32_t n) {
-  waiter* list = nullptr;
-  waiter* last = nullptr;
-  std::uint32_t woken = 0;
+  std::uint32_t woken;
   lock.lock();
-  while (woken < n) {
-    waiter* w = rt::waitq_pop(head, tail);
-    if (!w) break;
-    if (last) last->next = w; else list = w;
-    last = w;
-    ++woken;
-  }
+  waiter* chain = rt::take_front(waiters, n, &woken);
   lock.unlock();
-  rt::unpark_list(list);
+  rt::unpark_chain(chain);
   return woken;
 }
 
@@ -46,24 +45,17 @@ void semaphore::acquire(wait_reason why) {
   }
   waiter w;
   rt::init_waiter(w);
-  rt::waitq_push(head, tail, &w);
+  rt::push_back(waiters, &w);
   rt::park(w, lock, why);  // woken holding the permit
 }
 
 void semaphore::release(std::uint32_t n) {
-  waiter* list = nullptr;
-  waiter* last = nullptr;
+  std::uint32_t handed;
   lock.lock();
-  while (n > 0) {
-    waiter* w = rt::waitq_pop(head, tail);
-    if (!w) break;
-    if (last) last->next = w; else list = w;
-    last = w;
-    --n;
-  }
-  count += n;
+  waiter* chain = rt::take_front(waiters, n, &handed);
+  count += n - handed;  // the permits no waiter took
   lock.unlock();
-  rt::unpark_list(list);
+  rt::unpark_chain(chain);
 }
 
 }  // namespace gort::detail

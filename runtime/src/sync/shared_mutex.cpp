@@ -9,13 +9,16 @@
 
 #include "base/fatal.hpp"
 #include "base/race.hpp"
-#include "base/fatal.hpp"
-#include "sync/waitq.hpp"
+#include "scheduler/waiter_list.hpp"
 
 namespace gort {
 
 using detail::wait_reason;
 using rt::waiter;
+
+// The layout users embed must not change (the size before the one waiter
+// FIFO, x86-64).
+static_assert(sizeof(shared_mutex) == 48 && alignof(shared_mutex) == 8);
 
 namespace {
 // A writer owns the lock: after every writer's and reader's unlock.
@@ -36,7 +39,7 @@ void shared_mutex::lock() {
   waiter w;
   rt::init_waiter(w);
   ++writers_waiting_;
-  rt::waitq_push(writer_head_, writer_tail_, &w);
+  rt::push_back(writers_, &w);
   rt::park(w, lock_, wait_reason::rwmutex_lock);  // woken as the owner
   acquired_exclusive(readers_, writer_);
 }
@@ -59,18 +62,16 @@ void shared_mutex::unlock() {
   }
   writer_ = false;
   waiter* wake = nullptr;
-  if (reader_head_) {
+  std::uint32_t n;
+  if ((wake = rt::take_front(readers_queued_, rt::all_waiters, &n))) {
     // Hand the lock to every reader that queued behind this writer.
-    wake = reader_head_;
-    for (waiter* r = reader_head_; r; r = r->next) ++readers_;
-    reader_head_ = reader_tail_ = nullptr;
-  } else if (writer_head_) {
-    wake = rt::waitq_pop(writer_head_, writer_tail_);
+    readers_ += n;
+  } else if ((wake = rt::pop_front(writers_))) {
     --writers_waiting_;
     writer_ = true;
   }
   lock_.unlock();
-  rt::unpark_list(wake);
+  rt::unpark_chain(wake);
 }
 
 void shared_mutex::lock_shared() {
@@ -83,7 +84,7 @@ void shared_mutex::lock_shared() {
   }
   waiter w;
   rt::init_waiter(w);
-  rt::waitq_push(reader_head_, reader_tail_, &w);
+  rt::push_back(readers_queued_, &w);
   rt::park(w, lock_, wait_reason::rwmutex_rlock);  // woken holding a read lock
   rt::race_acquire(&readers_);
 }
@@ -105,13 +106,12 @@ void shared_mutex::unlock_shared() {
     rt::fatal_misuse("sync: RUnlock of unlocked RWMutex");
   }
   waiter* wake = nullptr;
-  if (--readers_ == 0 && writer_head_) {
-    wake = rt::waitq_pop(writer_head_, writer_tail_);
+  if (--readers_ == 0 && (wake = rt::pop_front(writers_))) {
     --writers_waiting_;
     writer_ = true;
   }
   lock_.unlock();
-  rt::unpark_list(wake);
+  rt::unpark_chain(wake);
 }
 
 }  // namespace gort

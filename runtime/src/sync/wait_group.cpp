@@ -8,6 +8,10 @@
 
 namespace gort {
 
+// The layout users embed must not change (the size before the one waiter
+// FIFO, x86-64).
+static_assert(sizeof(wait_group) == 32 && alignof(wait_group) == 8);
+
 // Out of line: throwing calls into libstdc++, which would tax every add()
 // and done() with __morestack_non_split (see docs/design/stacks.md).
 [[noreturn, gnu::noinline]] static void negative_counter() {

@@ -16,6 +16,16 @@ namespace gort::detail {
 
 struct waiter;  // a parked goroutine or plain thread (runtime-internal)
 
+// A FIFO of parked waiters, guarded by its owner's lock. Only the layout is
+// public (user objects embed it); the operations are the runtime's
+// (scheduler/waiter_list.hpp). `head` is atomic only for the lock-free
+// emptiness peeks of channels; it costs the other owners nothing (one word,
+// relaxed accesses are plain moves).
+struct waiter_list {
+  std::atomic<waiter*> head{nullptr};
+  waiter* tail = nullptr;
+};
+
 // A short-critical-section lock for runtime data: spins briefly, then
 // sleeps the OS thread on a futex. Never parks a goroutine: it is held only
 // across a few instructions, never across a park.
@@ -60,8 +70,7 @@ const char* wait_reason_text(wait_reason r) noexcept;
 // queue's lock, so a wake that follows a change of `word` is never lost.
 struct park_queue {
   raw_lock lock;
-  waiter* head = nullptr;
-  waiter* tail = nullptr;
+  waiter_list waiters;
 
   void wait_if(const std::atomic<std::uint32_t>& word, std::uint32_t expected,
                wait_reason why);
@@ -74,8 +83,7 @@ struct park_queue {
 struct semaphore {
   raw_lock lock;
   std::uint32_t count = 0;
-  waiter* head = nullptr;
-  waiter* tail = nullptr;
+  waiter_list waiters;
 
   void acquire(wait_reason why);
   void release(std::uint32_t n = 1);
