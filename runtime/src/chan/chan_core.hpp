@@ -21,6 +21,7 @@
 #include <gort/detail/park.hpp>
 
 #include "base/race.hpp"
+#include "base/owned_lock.hpp"
 #include "scheduler/park.hpp"
 
 namespace gort::detail {
@@ -108,7 +109,7 @@ struct wait_queue {
 };
 
 struct chan_core : chan_shared {
-  raw_lock lock;
+  rt::owned_lock lock;
   std::atomic<std::uint32_t> closed{0};
   std::size_t elem_size = 0;
   void (*move_elem)(void* dst, void* src) noexcept = nullptr;  // null: memcpy
