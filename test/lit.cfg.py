@@ -7,6 +7,7 @@
 #   %gortxx-tsan  the same, built and linked with ThreadSanitizer
 #   %gortxx-asan  the same, built and linked with AddressSanitizer
 #   %gortpp       the gort++ driver (plugin + runtime), when it is built
+#   %gort_src, %gort_build  the source and build trees
 #   FileCheck, not, count: LLVM 22's test tools
 import os
 import lit.formats
@@ -64,6 +65,8 @@ else:
 
 # %gort_src: the source tree (for tools/gdb/gort.py and inputs).
 config.substitutions.append(("%gort_src", config.gort_source_dir))
+# %gort_build: the build tree (the runtime's object files).
+config.substitutions.append(("%gort_build", config.gort_build_dir))
 import shutil
 if shutil.which("gdb"):
     config.available_features.add("gdb")

@@ -21,6 +21,7 @@
 #include <gort/detail/park.hpp>
 
 #include "base/race.hpp"
+#include "base/owned_lock.hpp"
 #include "scheduler/park.hpp"
 #include "scheduler/waiter_list.hpp"
 
@@ -58,7 +59,7 @@ inline waiter* dequeue_claimed(waiter_list& q) noexcept {
 }
 
 struct chan_core : chan_shared {
-  raw_lock lock;
+  rt::owned_lock lock;
   std::atomic<std::uint32_t> closed{0};
   std::size_t elem_size = 0;
   void (*move_elem)(void* dst, void* src) noexcept = nullptr;  // null: memcpy

@@ -44,6 +44,7 @@ fd_desc* lookup_or_create(int fd) {
 // With d's lock held: forget everything about the fd that had this number
 // and claim its waits for `why`.
 void reset_locked(fd_desc* d, int fd, wake_reason why, deliver_fn deliver) {
+  d->lock.assert_held();
   d->seq.fetch_add(1, std::memory_order_seq_cst);  // see begin_attempt
   if (d->registered) {
     // Before the real close: a dup of the fd would keep the registration

@@ -27,6 +27,7 @@ void set_real_nonblock(int fd, bool on) {
 
 // Under d's lock.
 void share_locked(fd_desc* d, int fd) {
+  d->lock.assert_held();
   if (!d->managed.load(std::memory_order_relaxed)) return;
   if (d->mode.load(std::memory_order_relaxed) == nb_ours &&
       !d->user_nonblock.load(std::memory_order_relaxed))

@@ -39,6 +39,8 @@
 
 #include <gort/detail/park.hpp>
 
+#include "base/owned_lock.hpp"
+
 namespace gort::rt::netpoll {
 
 enum dir : int { read_dir = 0, write_dir = 1 };
@@ -72,7 +74,7 @@ bool enabled();
 struct wait_node;
 
 struct fd_desc {
-  detail::raw_lock lock;
+  owned_lock lock;
   std::atomic<std::uint32_t> seq{0};       // bumped by forget (close, reuse)
   std::atomic<std::uint32_t> gen[2] = {};  // readiness edges seen, per dir
   std::atomic<bool> managed{false};        // runtime set O_NONBLOCK on it

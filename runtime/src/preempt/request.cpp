@@ -65,9 +65,14 @@ __attribute__((no_sanitize("thread"))) std::int64_t preempt_retake(
   const knobs& k = settings();
   if (k.off) return 0;
   bool any_running = false;
-  int n = sched.nprocs.load(std::memory_order_acquire);
-  for (int i = 0; i < n; ++i) {
-    P* p = sched.allp[i];
+  // Every P ever created, not only those below nprocs (as sysmon's
+  // retake): a P retired by set_max_procs while its goroutine never blocks
+  // is given up only at its M's next scheduling point, and until then no
+  // thief looks at its local queue (steal_work stops at nprocs). Without a
+  // preemption its queued goroutines would wait for ever.
+  for (int i = 0; i < kMaxProcs; ++i) {
+    P* p = __atomic_load_n(&sched.allp[i], __ATOMIC_ACQUIRE);
+    if (!p) break;
     run_watch& w = watch[i];
     if (p->state.load(std::memory_order_acquire) != P::running) {
       w.valid = false;

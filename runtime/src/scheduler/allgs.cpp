@@ -7,6 +7,7 @@
 #include <gort/detail/park.hpp>
 
 #include "base/fatal.hpp"
+#include "base/owned_lock.hpp"
 
 namespace gort::rt {
 
@@ -14,7 +15,7 @@ namespace {
 
 constexpr std::size_t kChunk = 4096;
 constexpr std::size_t kMaxChunks = 1 << 16;  // 268M goroutines
-detail::raw_lock add_lock;
+owned_lock add_lock;
 
 }  // namespace
 

@@ -123,6 +123,9 @@ bool recheck_exited_threads() {
 }
 
 void checkdead_locked() {
+  sched.lock.assert_held();
+  // Idle Ms are a subset of all Ms (both counted under sched.lock).
+  GORT_ASSERT(sched.nmidle >= 0 && sched.nmidle <= sched.mtotal);
   // Also before the scheduler starts (no P, no M, no goroutine yet): the
   // main thread blocked in a static initialiser with no other thread to
   // wake it is a deadlock too, as Go reports one during package init.

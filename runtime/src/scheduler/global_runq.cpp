@@ -11,7 +11,11 @@
 namespace gort::rt {
 
 void global_runq_put_locked(G* head, G* tail, std::int64_t n) {
+  sched.lock.assert_held();
   GORT_ASSERT(n >= 1 && head && tail);
+  // An empty list has a zero count (both change only under sched.lock).
+  GORT_ASSERT((sched.runq_tail == nullptr) ==
+              (sched.runq_size.load(std::memory_order_relaxed) == 0));
   tail->schedlink = nullptr;
   if (sched.runq_tail)
     sched.runq_tail->schedlink = head;
@@ -28,6 +32,7 @@ void global_runq_put_batch(G* head, G* tail, std::int64_t n) {
 }
 
 G* global_runq_get_locked(P* p, std::int64_t max) {
+  sched.lock.assert_held();
   std::int64_t size = sched.runq_size.load(std::memory_order_relaxed);
   if (size == 0) return nullptr;
   int procs = sched.nprocs.load(std::memory_order_relaxed);
@@ -41,13 +46,16 @@ G* global_runq_get_locked(P* p, std::int64_t max) {
   // p's owner adds to the ring, so the room cannot shrink meanwhile.)
   std::int64_t room = std::int64_t(run_queue::capacity - p->runq.size());
   if (n - 1 > room) n = room + 1;
-  GORT_ASSERT(n >= 1);
+  GORT_ASSERT(n >= 1 && n <= size);
   sched.runq_size.fetch_sub(n, std::memory_order_relaxed);
 
+  // The count promises n goroutines on the list.
   G* g = sched.runq_head;
+  GORT_ASSERT(g != nullptr);
   sched.runq_head = g->schedlink;
   for (std::int64_t i = 1; i < n; ++i) {
     G* more = sched.runq_head;
+    GORT_ASSERT(more != nullptr);
     sched.runq_head = more->schedlink;
     p->runq.put(more, false);
   }

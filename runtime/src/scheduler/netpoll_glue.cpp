@@ -2,6 +2,7 @@
 // the goroutines it readies go (Go's findRunnable/netpoll/injectglist).
 #include "scheduler/netpoll_glue.hpp"
 
+#include "base/fatal.hpp"
 #include "netpoll/netpoll.hpp"
 #include "scheduler/global_runq.hpp"
 #include "scheduler/park.hpp"
@@ -36,7 +37,9 @@ void collect(void* cookie, void*  ctx) {
   if (woke_pinned_thread(static_cast<waiter*>(cookie))) return;
   G* g = static_cast<waiter*>(cookie)->base.g;
   auto* l = static_cast<g_list*>(ctx);
-  g->status.store(gstatus::runnable, std::memory_order_relaxed);
+  // Claimed from `parked`: its park has saved its context (netpoll.hpp).
+  GORT_ASSERT(g->status.load(std::memory_order_relaxed) == gstatus::waiting);
+  set_status(g, gstatus::runnable);
   g->schedlink = nullptr;
   if (l->tail) l->tail->schedlink = g; else l->head = g;
   l->tail = g;

@@ -41,6 +41,7 @@ void acquire_p_keeping_thread(M* m) {
 }
 
 bool give_p_to_thread_waiting_locked(P* p) {
+  sched.lock.assert_held();
   M* m = waiting_head;
   if (!m) return false;
   waiting_head = m->schedlink;

@@ -30,7 +30,7 @@ void park(waiter& w, void (*unlock)(void*), void* arg, wait_reason why) {
       return;
     }
     g->reason = why;
-    g->status.store(gstatus::waiting, std::memory_order_relaxed);
+    set_status(g, gstatus::waiting);
     switch_out(post_switch::park, unlock, arg);
     g->reason = wait_reason::none;
     race_acquire(&w);  // the waker's past (unpark)

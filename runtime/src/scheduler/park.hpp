@@ -20,6 +20,8 @@
 
 #include <gort/detail/park.hpp>
 
+#include "base/owned_lock.hpp"
+
 namespace gort::rt {
 
 struct G;
@@ -63,10 +65,16 @@ void init_waiter(waiter& w);
 // after the caller can no longer be resumed early (see protocol above).
 void park(waiter& w, void (*unlock)(void*), void* arg, wait_reason why);
 
-// Convenience: park releasing a raw_lock.
+// Convenience: park releasing a user object's raw_lock (checked by
+// rt::unlock, base/owned_lock.hpp) ...
 inline void park(waiter& w, detail::raw_lock& lock, wait_reason why) {
-  park(w, [](void* l) { static_cast<detail::raw_lock*>(l)->unlock(); }, &lock,
+  park(w, [](void* l) { unlock(*static_cast<detail::raw_lock*>(l)); }, &lock,
        why);
+}
+
+// ... or a lock of the runtime's own data.
+inline void park(waiter& w, owned_lock& lock, wait_reason why) {
+  park(w, [](void* l) { static_cast<owned_lock*>(l)->unlock(); }, &lock, why);
 }
 
 // Makes the waiter's goroutine runnable (it runs next on the caller's P, as

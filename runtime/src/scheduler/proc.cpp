@@ -337,7 +337,11 @@ void wakep() {
 }
 
 void ready(G* g, bool next) {
-  g->status.store(gstatus::runnable, std::memory_order_relaxed);
+  // From idle (spawn), waiting (unpark) or syscall (exitsyscall without a
+  // P, from the M's g0): never the caller itself, nor anyone running.
+  GORT_ASSERT(g != current_g());
+  GORT_ASSERT(g->status.load(std::memory_order_relaxed) != gstatus::running);
+  set_status(g, gstatus::runnable);
   M* m = this_m();
   if (m && m->p && !retired(m->p)) {
     m->p->runq.put(g, next);

@@ -8,6 +8,8 @@
 namespace gort::rt {
 
 void run_queue::put(G* g, bool next) {
+  // Queued only once made runnable (ready, a yield, the global queue).
+  GORT_ASSERT(g->status.load(std::memory_order_relaxed) == gstatus::runnable);
   if (next) {
     G* old = runnext.exchange(g, std::memory_order_acq_rel);
     if (!old) return;
@@ -37,6 +39,8 @@ bool run_queue::put_slow(G* g, std::uint32_t h, std::uint32_t t) {
     batch[i] = slots[(h + i) % capacity].load(std::memory_order_relaxed);
   if (!head.compare_exchange_strong(h, h + n, std::memory_order_acq_rel))
     return false;
+  // The CAS proves [h, h + n) was live: each slot holds a goroutine.
+  for (std::uint32_t i = 0; i < n; ++i) GORT_ASSERT(batch[i] != nullptr);
   batch[n] = g;
   for (std::uint32_t i = 0; i < n; ++i) batch[i]->schedlink = batch[i + 1];
   batch[n]->schedlink = nullptr;
@@ -85,8 +89,13 @@ std::uint32_t run_queue::grab(std::uint32_t batch_head,
       into.slots[(batch_head + i) % capacity].store(g,
                                                     std::memory_order_relaxed);
     }
-    if (head.compare_exchange_strong(h, h + n, std::memory_order_acq_rel))
+    if (head.compare_exchange_strong(h, h + n, std::memory_order_acq_rel)) {
+      // The CAS proves head was still h, and t was read after h while
+      // tail only grows: the ring held at least the t - h goroutines taken
+      // half of, within its bounds.
+      GORT_ASSERT(t - h <= capacity && n >= 1 && n <= capacity / 2);
       return n;
+    }
   }
 }
 
@@ -95,6 +104,9 @@ G* run_queue::steal_from(run_queue& victim, bool steal_runnext) {
   std::uint32_t n = victim.grab(t, *this, steal_runnext);
   if (n == 0) return nullptr;
   --n;
+  // Go's "runqsteal: runq overflow": the n goroutines put after our tail
+  // must fit in our ring (a thief steals only with its own ring empty).
+  GORT_ASSERT(t - head.load(std::memory_order_acquire) + n < capacity);
   G* g = slots[(t + n) % capacity].load(std::memory_order_relaxed);
   if (n == 0) return g;
   tail.store(t + n, std::memory_order_release);

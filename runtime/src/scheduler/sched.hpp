@@ -12,6 +12,7 @@
 
 #include <gort/detail/park.hpp>
 
+#include "base/owned_lock.hpp"
 #include "scheduler/g.hpp"
 #include "scheduler/m.hpp"
 #include "scheduler/p.hpp"
@@ -21,7 +22,7 @@ namespace gort::rt {
 constexpr int kMaxProcs = 1024;
 
 struct scheduler {
-  detail::raw_lock lock;                 // guards everything not atomic
+  owned_lock lock;                       // guards everything not atomic
   // Global run queue (FIFO, intrusive through G::schedlink).
   G* runq_head = nullptr;
   G* runq_tail = nullptr;

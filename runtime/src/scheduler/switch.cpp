@@ -45,7 +45,7 @@ void finish_switch(transfer t) {
       // Go's Gosched uses the global queue; the local tail (Go's goyield)
       // is lock-free and still lets everything queued on this P run first,
       // while the 61-tick global check keeps other Ps' overflow moving.
-      ps.from->status.store(gstatus::runnable, std::memory_order_relaxed);
+      set_status(ps.from, gstatus::runnable);
       if (m->p)
         m->p->runq.put(ps.from, false);
       else
@@ -55,7 +55,7 @@ void finish_switch(transfer t) {
       ready(ps.from, false);
       break;
     case post_switch::preempt:
-      ps.from->status.store(gstatus::runnable, std::memory_order_relaxed);
+      set_status(ps.from, gstatus::runnable);
       global_runq_put_batch(ps.from, ps.from, 1);
       wakep();  // an idle P may take it (Go's goschedImpl)
       break;
@@ -125,7 +125,7 @@ void prepare_to_run(M* m, G* g) {
   GORT_ASSERT(g->status.load(std::memory_order_relaxed) == gstatus::runnable);
   m->curg = g;
   g->m = m;
-  g->status.store(gstatus::running, std::memory_order_relaxed);
+  set_status(g, gstatus::running);
   if (!g->ctx) {
     stack_prepare(stacks_of(m->p), g);
     g->fiber.set_stack(g->stk.lo, g->stk.hi);
@@ -144,6 +144,8 @@ void prepare_to_run(M* m, G* g) {
 // small frames fit in the reserve below every segment's limit, and the
 // functions they call check the stack themselves.
 __attribute__((no_split_stack)) void execute(M* m, G* g, bool inherit) {
+  // find_runnable returns with m owning its P (procs.cpp).
+  GORT_ASSERT(m->p && m->p->m == m);
   check_stop_for_exit(m);  // exit() under way: run nothing more
   if (!inherit) ++m->p->schedtick;
   prepare_to_run(m, g);
@@ -166,6 +168,7 @@ __attribute__((no_split_stack)) void switch_out(post_switch::kind what,
                 : nullptr;
   transfer t;
   if (next) {
+    GORT_ASSERT(m->p->m == m);  // a running goroutine's M owns its P
     if (!inherit) ++m->p->schedtick;
     prepare_to_run(m, next);
     stack_switch(&cur->ss, &next->ss);  // last step before the jump
@@ -203,7 +206,7 @@ G* gfree_get(P* p) {
 }
 
 void gfree_put(P* p, G* g) {
-  g->status.store(gstatus::idle, std::memory_order_relaxed);
+  set_status(g, gstatus::idle);
   g->m = nullptr;
   if (!p) {
     sched.lock.lock();

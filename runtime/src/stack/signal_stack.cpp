@@ -8,6 +8,7 @@
 
 #include <gort/detail/park.hpp>
 
+#include "base/owned_lock.hpp"
 #include "stack/signals.hpp"
 #include "stack/stack.hpp"
 
@@ -20,7 +21,7 @@ namespace {
 
 // Alternate signal stacks of threads that have exited, for the next ones
 // (a program starting and joining threads forever must not grow).
-detail::raw_lock free_altsegs_lock;
+owned_lock free_altsegs_lock;
 stack_seg* free_altsegs = nullptr;  // linked through `prev` (unused here)
 
 }  // namespace

@@ -15,6 +15,7 @@
 
 #include "base/env.hpp"
 #include "base/fatal.hpp"
+#include "base/owned_lock.hpp"
 #include "stack/hooks.hpp"
 #include "stack/overflow.hpp"
 
@@ -101,7 +102,7 @@ std::size_t stack_max_bytes() {
 // unguarded beyond that (documented limitation of old kernels).
 // One bump region per class, so that a class's segments are adjacent and
 // trimming can merge them into few madvise calls.
-detail::raw_lock arena_lock;
+owned_lock arena_lock;
 char* arena_cur[kClasses] = {};
 char* arena_end[kClasses] = {};
 constexpr std::size_t kArenaChunk = std::size_t(256) << 20;
@@ -178,7 +179,7 @@ struct global_pool {
   std::size_t count = 0, cap = 0;
   std::size_t trimmed = 0;  // items[0, trimmed) hold no memory
 };
-detail::raw_lock pool_lock;
+owned_lock pool_lock;
 global_pool pools[kClasses];
 
 stack_seg* init_seg(char* lo, std::uint32_t cls) {
@@ -216,6 +217,7 @@ stack_seg* pool_get(stack_cache* c, std::uint32_t cls) {
 // Returns the memory of items[trimmed, upto) to the kernel, merging runs of
 // adjacent segments (same-class slots are adjacent in their arena).
 void trim_locked(global_pool& gp, std::size_t bytes, std::size_t upto) {
+  pool_lock.assert_held();
   char** first = gp.items + gp.trimmed;
   char** last = gp.items + upto;
   std::sort(first, last);
@@ -231,6 +233,7 @@ void trim_locked(global_pool& gp, std::size_t bytes, std::size_t upto) {
 }
 
 void pool_push_global_locked(stack_seg* s) {
+  pool_lock.assert_held();
   global_pool& gp = pools[s->cls];
   if (gp.count == gp.cap) {
     std::size_t cap = gp.cap ? gp.cap * 2 : 256;

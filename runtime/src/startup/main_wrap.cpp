@@ -66,7 +66,7 @@ extern "C" int __wrap_main(int argc, char** argv, char** envp) {
   sched.lock.unlock();
   if (p) {
     acquire_p(&m0, p);
-    g1->status.store(gstatus::runnable, std::memory_order_relaxed);
+    set_status(g1, gstatus::runnable);
     p->runq.put(g1, true);
   } else {
     // Static initialisers' goroutines hold every P: queue main globally.

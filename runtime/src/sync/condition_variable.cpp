@@ -4,6 +4,7 @@
 // runtime timer against notify under the cv's own lock.
 #include <gort/sync.hpp>
 
+#include "base/owned_lock.hpp"
 #include "scheduler/waiter_list.hpp"
 #include "timer/timer.hpp"
 
@@ -58,7 +59,7 @@ bool condition_variable::wait_impl(void* user_lock, void (*unlock)(void*),
   }
   lock_.lock();
   if (timeout.fired) {
-    lock_.unlock();
+    rt::unlock(lock_);
     rt::del_timer(&timeout);
     return false;
   }
@@ -80,7 +81,7 @@ void condition_variable::notify_one() noexcept {
     w->ticket = 0;
     w->success = true;
   }
-  lock_.unlock();
+  rt::unlock(lock_);
   if (w) rt::unpark(*w);
 }
 
@@ -91,7 +92,7 @@ void condition_variable::notify_all() noexcept {
     w->ticket = 0;
     w->success = true;
   }
-  lock_.unlock();
+  rt::unlock(lock_);
   rt::unpark_chain(chain);
 }
 

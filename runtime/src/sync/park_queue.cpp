@@ -3,6 +3,7 @@
 // semrelease, with the queue in the object instead of a global table).
 #include <gort/detail/park.hpp>
 
+#include "base/owned_lock.hpp"
 #include "scheduler/waiter_list.hpp"
 
 namespace gort::detail {
@@ -20,7 +21,7 @@ void park_queue::wait_if(const std::atomic<std::uint32_t>& word,
   rt::init_waiter(w);
   lock.lock();
   if (word.load(std::memory_order_relaxed) != expected) {
-    lock.unlock();
+    rt::unlock(lock);
     return;
   }
   rt::push_back(waiters, &w);
@@ -31,7 +32,7 @@ std::uint32_t park_queue::wake(std::uint32_t n) {
   std::uint32_t woken;
   lock.lock();
   waiter* chain = rt::take_front(waiters, n, &woken);
-  lock.unlock();
+  rt::unlock(lock);
   rt::unpark_chain(chain);
   return woken;
 }
@@ -40,7 +41,7 @@ void semaphore::acquire(wait_reason why) {
   lock.lock();
   if (count > 0) {
     --count;
-    lock.unlock();
+    rt::unlock(lock);
     return;
   }
   waiter w;
@@ -54,7 +55,7 @@ void semaphore::release(std::uint32_t n) {
   lock.lock();
   waiter* chain = rt::take_front(waiters, n, &handed);
   count += n - handed;  // the permits no waiter took
-  lock.unlock();
+  rt::unlock(lock);
   rt::unpark_chain(chain);
 }
 

@@ -9,6 +9,7 @@
 
 #include "base/fatal.hpp"
 #include "base/race.hpp"
+#include "base/owned_lock.hpp"
 #include "scheduler/waiter_list.hpp"
 
 namespace gort {
@@ -32,7 +33,7 @@ void shared_mutex::lock() {
   lock_.lock();
   if (!writer_ && readers_ == 0) {
     writer_ = true;
-    lock_.unlock();
+    rt::unlock(lock_);
     acquired_exclusive(readers_, writer_);
     return;
   }
@@ -48,7 +49,7 @@ bool shared_mutex::try_lock() {
   lock_.lock();
   bool ok = !writer_ && readers_ == 0;
   if (ok) writer_ = true;
-  lock_.unlock();
+  rt::unlock(lock_);
   if (ok) acquired_exclusive(readers_, writer_);
   return ok;
 }
@@ -57,7 +58,7 @@ void shared_mutex::unlock() {
   rt::race_release(&readers_);
   lock_.lock();
   if (!writer_) {
-    lock_.unlock();
+    rt::unlock(lock_);
     rt::fatal_misuse("sync: Unlock of unlocked RWMutex");
   }
   writer_ = false;
@@ -70,7 +71,7 @@ void shared_mutex::unlock() {
     --writers_waiting_;
     writer_ = true;
   }
-  lock_.unlock();
+  rt::unlock(lock_);
   rt::unpark_chain(wake);
 }
 
@@ -78,7 +79,7 @@ void shared_mutex::lock_shared() {
   lock_.lock();
   if (!writer_ && writers_waiting_ == 0) {
     ++readers_;
-    lock_.unlock();
+    rt::unlock(lock_);
     rt::race_acquire(&readers_);
     return;
   }
@@ -93,7 +94,7 @@ bool shared_mutex::try_lock_shared() {
   lock_.lock();
   bool ok = !writer_ && writers_waiting_ == 0;
   if (ok) ++readers_;
-  lock_.unlock();
+  rt::unlock(lock_);
   if (ok) rt::race_acquire(&readers_);
   return ok;
 }
@@ -102,7 +103,7 @@ void shared_mutex::unlock_shared() {
   rt::race_release(&writer_);
   lock_.lock();
   if (readers_ == 0) {
-    lock_.unlock();
+    rt::unlock(lock_);
     rt::fatal_misuse("sync: RUnlock of unlocked RWMutex");
   }
   waiter* wake = nullptr;
@@ -110,7 +111,7 @@ void shared_mutex::unlock_shared() {
     --writers_waiting_;
     writer_ = true;
   }
-  lock_.unlock();
+  rt::unlock(lock_);
   rt::unpark_chain(wake);
 }
 

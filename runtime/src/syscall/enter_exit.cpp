@@ -1,5 +1,6 @@
 #include <errno.h>
 
+#include "base/fatal.hpp"
 #include "base/forked_child.hpp"
 
 #include "scheduler/exit_stop.hpp"
@@ -28,7 +29,10 @@ namespace {
 // short ones. Returns the P.
 static P* mark_in_syscall(M* m) {
   G* g = m->curg;
-  g->status.store(gstatus::syscall, std::memory_order_relaxed);
+  // A running goroutine's M owns its P (scheduler/procs.cpp).
+  GORT_ASSERT(m->p && m->p->m == m &&
+              m->p->state.load(std::memory_order_relaxed) == P::running);
+  set_status(g, gstatus::syscall);
   g->reason = detail::wait_reason::syscall;
   m->p->syscalltick.fetch_add(1, std::memory_order_relaxed);
   return m->p;
@@ -57,10 +61,13 @@ void exitsyscall() {
                                             std::memory_order_acq_rel)) {
     // Fast path: nobody retook our P. (If it was retaken and is back in
     // state syscall under another M, taking it is still right: that M is
-    // in a system call too and will look for a P when it returns.)
+    // in a system call too and will look for a P when it returns.) So
+    // p->m is this M or that other one, never null: a P is in state
+    // syscall only from its owner's entersyscall.
+    GORT_ASSERT(p->m != nullptr);
     p->m = m;
     check_stop_for_exit(m);  // after the CAS: exit() waits for running Ps
-    g->status.store(gstatus::running, std::memory_order_relaxed);
+    set_status(g, gstatus::running);
     g->reason = detail::wait_reason::none;
     return;
   }
@@ -69,7 +76,7 @@ void exitsyscall() {
   m->p = nullptr;
   if (pinned(g)) {  // holds a pthread lock: wait for a P on this thread
     acquire_p_keeping_thread(m);
-    g->status.store(gstatus::running, std::memory_order_relaxed);
+    set_status(g, gstatus::running);
     g->reason = detail::wait_reason::none;
     return;
   }
@@ -78,7 +85,7 @@ void exitsyscall() {
   sched.lock.unlock();
   if (idle) {
     acquire_p(m, idle);
-    g->status.store(gstatus::running, std::memory_order_relaxed);
+    set_status(g, gstatus::running);
     g->reason = detail::wait_reason::none;
     return;
   }

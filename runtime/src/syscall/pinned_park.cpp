@@ -32,14 +32,14 @@ void park_keeping_thread(waiter& w, void (*unlock)(void*), void* arg,
   // Under the primitive's lock, like the rest of w: its waker reads it.
   w.base.blocks_thread = true;
   g->reason = why;
-  g->status.store(gstatus::waiting, std::memory_order_relaxed);
+  set_status(g, gstatus::waiting);
   pinned_thread_parking();  // counted idle before anyone can wake us
   unlock(arg);
   give_p_away(m);
   while (w.base.woken.load(std::memory_order_acquire) == 0)
     futex_wait(w.base.woken, 0);
   acquire_p_keeping_thread(m);
-  g->status.store(gstatus::running, std::memory_order_relaxed);
+  set_status(g, gstatus::running);
   g->reason = wait_reason::none;
 }
 

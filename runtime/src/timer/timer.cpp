@@ -14,6 +14,7 @@
 
 #include "base/fatal.hpp"
 #include "base/futex.hpp"
+#include "base/owned_lock.hpp"
 #include "base/race.hpp"
 #include "timer/timer_internal.hpp"
 
@@ -22,7 +23,7 @@ namespace gort::rt {
 namespace {
 
 struct timer_heap {
-  detail::raw_lock lock;
+  owned_lock lock;
   std::vector<timer*> heap;             // min-heap on `when`
   std::atomic<std::uint32_t> seq{0};    // bumped when the earliest changes
   std::atomic<std::size_t> count{0};
@@ -92,7 +93,7 @@ void start_timer_thread() {
 
 }  // namespace
 
-detail::raw_lock& timer_lock() { return th().lock; }
+owned_lock& timer_lock() { return th().lock; }
 
 timer_round fire_due_timers() {
   timer_heap& t = th();
@@ -122,6 +123,7 @@ const std::atomic<std::uint32_t>& timers_changed() { return th().seq; }
 
 void add_timer_locked(timer* t) {
   timer_heap& h = th();
+  h.lock.assert_held();
   {
     race_ignore_memory runtime_allocation;  // the heap grows on any goroutine
     h.heap.push_back(t);

@@ -4,11 +4,12 @@
 
 #include <gort/detail/park.hpp>
 
+#include "base/owned_lock.hpp"
 #include "timer/timer.hpp"
 
 namespace gort::rt {
 
-detail::raw_lock& timer_lock();
+owned_lock& timer_lock();
 void add_timer_locked(timer* t);  // with timer_lock() held
 void ensure_timer_thread();
 
