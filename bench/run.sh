@@ -105,7 +105,8 @@ has_impl() { case " $IMPLS " in *" $1 "*) return 0 ;; esac; return 1; }
 log() { echo "$*" | tee -a "$BENCH_LOG"; }
 
 # ---------------------------------------------------------------------------
-# Building. A binary is rebuilt when one of its inputs is newer.
+# Building. A binary is rebuilt when one of its inputs is newer (for the
+# C++ peers that includes this script, which holds their flags).
 newer_than() {  # newer_than <out> <inputs...>: true if out is missing or stale
   local out=$1 f; shift
   [ -e "$out" ] || return 0
@@ -114,8 +115,17 @@ newer_than() {  # newer_than <out> <inputs...>: true if out is missing or stale
 }
 
 declare -A BUILT  # BUILT[impl/prog]=1 when the binary is usable
-# Libraries a workload links (http_hello: Debian's cpp-httplib; it also
-# needs wrk at run time, from tools/bootstrap.sh --bench).
+# Flags and libraries a workload compiles and links with (http_hello:
+# Debian's cpp-httplib; it also needs wrk at run time, from
+# tools/bootstrap.sh --bench). The library is built with the OpenSSL, zlib
+# and Brotli options, which change the layout of its classes: a program
+# compiled without the same macros gets a smaller httplib::Client than the
+# library's constructor writes (it overwrote a saved register of its
+# caller), so take them from its pkg-config file.
+HTTPLIB_CFLAGS="-DCPPHTTPLIB_OPENSSL_SUPPORT -DCPPHTTPLIB_ZLIB_SUPPORT -DCPPHTTPLIB_BROTLI_SUPPORT"
+prog_cflags() {
+  [ "$1" = http_hello ] && { pkg-config --cflags cpp-httplib 2>/dev/null || echo "$HTTPLIB_CFLAGS"; }
+}
 prog_libs() { [ "$1" = http_hello ] && echo -lcpp-httplib; }
 GORT_LIB=$GORT_BUILD/runtime/libgort.a
 
@@ -129,7 +139,7 @@ build_one() {  # build_one <impl> <prog>
         echo "no gort++ at $GORTPP (set GORT_BUILD or GORTPP)" >"$blog"; return 1
       fi
       # The plugins too: gort++ loads them (the loop polls change the code).
-      if newer_than "$out" "$src" "$BENCH_DIR"/common/*.hpp "$BENCH_DIR"/gort/*.hpp \
+      if newer_than "$out" "$src" "$BENCH_DIR"/common/*.hpp "$BENCH_DIR"/gort/*.hpp "$BENCH_DIR"/run.sh \
           "$GORTPP" "$GORT_LIB" "$ROOT"/runtime/include/gort/*.hpp \
           "$GORT_BUILD"/plugin/gort_loop_poll.so "$GORT_BUILD"/plugin/gort_plugin.so; then
         # A program may ask for flags of its own: a "// bench-cxxflags: ..."
@@ -137,7 +147,7 @@ build_one() {  # build_one <impl> <prog>
         local own
         own=$(sed -n 's|^// bench-cxxflags: ||p' "$src")
         # shellcheck disable=SC2086
-        "$GORTPP" --gort-no-plugin -O2 $own -I"$BENCH_DIR/common" -I"$BENCH_DIR/gort" \
+        "$GORTPP" --gort-no-plugin -O2 $own $(prog_cflags "$prog") -I"$BENCH_DIR/common" -I"$BENCH_DIR/gort" \
           "$src" -o "$out" $(prog_libs "$prog") >"$blog" 2>&1 || rc=1
       fi ;;
     go)
@@ -151,14 +161,14 @@ build_one() {  # build_one <impl> <prog>
     c|httplib_threads)  # plain C++, no gort: bench/c/<prog>.cpp
       src=$BENCH_DIR/c/$prog.cpp
       [ -e "$src" ] || { echo "no plain C++ peer for $prog" >"$blog"; return 1; }
-      if newer_than "$out" "$src" "$BENCH_DIR"/common/*.hpp; then
-        "$CXX" -std=c++20 -O2 -I"$BENCH_DIR/common" "$src" -o "$out" $(prog_libs "$prog") \
+      if newer_than "$out" "$src" "$BENCH_DIR"/common/*.hpp "$BENCH_DIR"/run.sh; then
+        "$CXX" -std=c++20 -O2 $(prog_cflags "$prog") -I"$BENCH_DIR/common" "$src" -o "$out" $(prog_libs "$prog") \
           -pthread >"$blog" 2>&1 || rc=1
       fi ;;
     boost_fiber)
       src=$BENCH_DIR/fiber/$prog.cpp
       [ -e "$src" ] || { echo "no Boost.Fiber peer for $prog" >"$blog"; return 1; }
-      if newer_than "$out" "$src" "$BENCH_DIR"/common/*.hpp "$BENCH_DIR"/fiber/*.hpp; then
+      if newer_than "$out" "$src" "$BENCH_DIR"/common/*.hpp "$BENCH_DIR"/fiber/*.hpp "$BENCH_DIR"/run.sh; then
         "$CXX" -std=c++20 -O2 -I"$BENCH_DIR/common" -I"$BENCH_DIR/fiber" "$src" \
           -o "$out" -lboost_fiber -lboost_context -pthread >"$blog" 2>&1 || rc=1
       fi ;;
@@ -276,7 +286,7 @@ function sortv(a, n,    i, j, t) {
   for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
 }
 function median(a, n) { return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
-function fmt(x) { return (x >= 100) ? sprintf("%.0f", x) : (x >= 10) ? sprintf("%.1f", x) : sprintf("%.2f", x) }
+function fmt(x,    ax) { ax = (x < 0) ? -x : x; return (ax >= 100) ? sprintf("%.0f", x) : (ax >= 10) ? sprintf("%.1f", x) : sprintf("%.2f", x) }
 FNR == NR { order[++rows] = $1 SUBSEP $2; avail[$1, $2] = " " $3 " "; next }
 {
   k = $1 SUBSEP $2 SUBSEP $3

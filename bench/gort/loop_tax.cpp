@@ -154,6 +154,7 @@ int main(int argc, char** argv) {
   }
   r.value(std::exp(log_sum / 4));
   r.extra("max_ratio", worst);
+  r.extra("stack_kb", bench::gort_stack_kb());
   r.check(ok);
   (void)args;
   return r.print();

@@ -81,5 +81,6 @@ int main(int argc, char** argv) {
   }
   r.extra("samples", static_cast<long long>(delay_ms.size()));
   r.extra("mode", args.mode);
+  r.extra("stack_kb", bench::gort_stack_kb());
   return r.print();
 }

@@ -47,5 +47,6 @@ int main(int argc, char** argv) {
   r.check(counter == 2 * n);
   r.extra("total_ms", el / 1e6);
   r.extra("plain_thread_ns", double(plain_el) / n);
+  r.extra("stack_kb", bench::gort_stack_kb());
   return r.print();
 }

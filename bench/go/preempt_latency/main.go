@@ -90,5 +90,5 @@ func main() {
 		med = delays[len(delays)/2]
 	}
 	benchutil.Result("preempt_latency", max, "ms", 1, ok,
-		fmt.Sprintf("p99_ms=%.3f median_ms=%.3f samples=%d mode=%s", p99, med, len(delays), mode))
+		fmt.Sprintf("p99_ms=%.3f median_ms=%.3f samples=%d mode=%s stack_kb=%d", p99, med, len(delays), mode, benchutil.GoStackKB))
 }
