@@ -2,7 +2,9 @@
 # bench/run.sh — builds and runs the benchmark workloads of BENCH.md (plus
 # issue 2's yield and mutex) for gort, its Go twins and the Boost.Fiber
 # peers, then prints one table: per workload and thread count, each peer's
-# median (min–max) and the ratios gort/go and gort/boost_fiber.
+# median (min–max), which direction is better (the unit: ms and ns_per_*
+# are lower-is-better, *_per_s higher-is-better) and the ratios gort/go and
+# gort/boost_fiber.
 #
 #   bench/run.sh                     every workload, RUNS times each
 #   RUNS=1 bench/run.sh              quick smoke run
@@ -14,9 +16,11 @@
 #   GORTPP=$GORT_BUILD/bin/gort++     the driver the gort programs are built with
 #   BENCH_BUILD=<root>/build/bench    where the bench binaries and logs go
 #   BENCH_LOG=$BENCH_BUILD/results-<date>.log   raw RESULT lines
-#   IMPLS="gort go boost_fiber c"    which peers to build and run (c: the
-#                         plain-C++ baseline of syscall_fastpath, and
-#                         cpp-httplib on its own thread pool for http_hello)
+#   IMPLS="gort go boost_fiber c httplib_threads"   which peers to build
+#                         and run (c: the plain-C++ baseline of
+#                         syscall_fastpath and std_mutex_pair;
+#                         httplib_threads: http_hello on cpp-httplib's own
+#                         thread pool; both from bench/c/, without gort)
 #   BENCH_TIMEOUT=300     seconds before one run is killed (counted as FAIL)
 #   HEAVY_RUNS=1          cap on the runs of the Boost.Fiber configurations
 #                         that take minutes (spawn, skynet); see README.md.
@@ -34,7 +38,7 @@ RUNS=${RUNS:-5}
 GORT_BUILD=${GORT_BUILD:-$ROOT/build}
 GORTPP=${GORTPP:-$GORT_BUILD/bin/gort++}
 BENCH_BUILD=${BENCH_BUILD:-$ROOT/build/bench}
-IMPLS=${IMPLS:-gort go boost_fiber c}
+IMPLS=${IMPLS:-gort go boost_fiber c httplib_threads}
 BENCH_TIMEOUT=${BENCH_TIMEOUT:-300}
 # A smoke run (RUNS=1) skips the heavy Boost.Fiber configurations.
 if [ "$RUNS" -gt 1 ]; then HEAVY_RUNS=${HEAVY_RUNS:-1}; else HEAVY_RUNS=${HEAVY_RUNS:-0}; fi
@@ -42,7 +46,7 @@ CXX=${CXX:-clang++-22}
 GO=${GO:-go}
 NPROC=$(nproc)
 
-mkdir -p "$BENCH_BUILD"/{gort,go,boost_fiber,c,logs} || exit 1
+mkdir -p "$BENCH_BUILD"/{gort,go,boost_fiber,c,httplib_threads,logs} || exit 1
 BENCH_LOG=${BENCH_LOG:-$BENCH_BUILD/results-$(date +%Y%m%d-%H%M%S).log}
 STATS=$(mktemp "$BENCH_BUILD/stats.XXXXXX")
 trap 'rm -f "$STATS"' EXIT
@@ -69,17 +73,17 @@ CONFIGS=(
   "tcp_echo           tcp_echo        1 -       gort go"
   "tcp_echo           tcp_echo        2 -       gort go"
   "idle_conns         idle_conns      2 -       gort go"
-  "http_hello         http_hello      2 -       gort go c"
+  "http_hello         http_hello      2 -       gort go httplib_threads"
   "yield              yield           1 -       gort go boost_fiber"
   "mutex              mutex           1 -       gort go boost_fiber"
   "mutex              mutex           2 -       gort go boost_fiber"
   "handoff_latency    handoff_latency 1 -       gort go"
   "syscall_fastpath   syscall_fastpath 1 -      gort go c"
-  "preempt_latency[loop]  preempt_latency 1 loop  gort go"
-  "preempt_latency[calls] preempt_latency 1 calls gort go"
+  "preempt_latency[call]   preempt_latency 1 call   gort go"
+  "preempt_latency[nocall] preempt_latency 1 nocall gort go"
   "loop_tax           loop_tax        1 -       gort"
-  "std_mutex_fastpath std_mutex_fastpath 1 -    gort c"
-  "unseen_block_latency unseen_block_latency 1 - gort go"
+  "std_mutex_pair     std_mutex_pair  1 -       gort c"
+  "unseen_block       unseen_block    1 -       gort go"
 )
 # Boost.Fiber keeps a 128 kB malloc'd stack per fiber and these workloads
 # hold ~1M fibers at once: minutes per run on a small VM. They run at most
@@ -101,7 +105,8 @@ has_impl() { case " $IMPLS " in *" $1 "*) return 0 ;; esac; return 1; }
 log() { echo "$*" | tee -a "$BENCH_LOG"; }
 
 # ---------------------------------------------------------------------------
-# Building. A binary is rebuilt when one of its inputs is newer.
+# Building. A binary is rebuilt when one of its inputs is newer (for the
+# C++ peers that includes this script, which holds their flags).
 newer_than() {  # newer_than <out> <inputs...>: true if out is missing or stale
   local out=$1 f; shift
   [ -e "$out" ] || return 0
@@ -110,8 +115,17 @@ newer_than() {  # newer_than <out> <inputs...>: true if out is missing or stale
 }
 
 declare -A BUILT  # BUILT[impl/prog]=1 when the binary is usable
-# Libraries a workload links (http_hello: Debian's cpp-httplib; it also
-# needs wrk at run time, from tools/bootstrap.sh --bench).
+# Flags and libraries a workload compiles and links with (http_hello:
+# Debian's cpp-httplib; it also needs wrk at run time, from
+# tools/bootstrap.sh --bench). The library is built with the OpenSSL, zlib
+# and Brotli options, which change the layout of its classes: a program
+# compiled without the same macros gets a smaller httplib::Client than the
+# library's constructor writes (it overwrote a saved register of its
+# caller), so take them from its pkg-config file.
+HTTPLIB_CFLAGS="-DCPPHTTPLIB_OPENSSL_SUPPORT -DCPPHTTPLIB_ZLIB_SUPPORT -DCPPHTTPLIB_BROTLI_SUPPORT"
+prog_cflags() {
+  [ "$1" = http_hello ] && { pkg-config --cflags cpp-httplib 2>/dev/null || echo "$HTTPLIB_CFLAGS"; }
+}
 prog_libs() { [ "$1" = http_hello ] && echo -lcpp-httplib; }
 GORT_LIB=$GORT_BUILD/runtime/libgort.a
 
@@ -125,7 +139,7 @@ build_one() {  # build_one <impl> <prog>
         echo "no gort++ at $GORTPP (set GORT_BUILD or GORTPP)" >"$blog"; return 1
       fi
       # The plugins too: gort++ loads them (the loop polls change the code).
-      if newer_than "$out" "$src" "$BENCH_DIR"/common/*.hpp "$BENCH_DIR"/gort/*.hpp \
+      if newer_than "$out" "$src" "$BENCH_DIR"/common/*.hpp "$BENCH_DIR"/gort/*.hpp "$BENCH_DIR"/run.sh \
           "$GORTPP" "$GORT_LIB" "$ROOT"/runtime/include/gort/*.hpp \
           "$GORT_BUILD"/plugin/gort_loop_poll.so "$GORT_BUILD"/plugin/gort_plugin.so; then
         # A program may ask for flags of its own: a "// bench-cxxflags: ..."
@@ -133,7 +147,7 @@ build_one() {  # build_one <impl> <prog>
         local own
         own=$(sed -n 's|^// bench-cxxflags: ||p' "$src")
         # shellcheck disable=SC2086
-        "$GORTPP" --gort-no-plugin -O2 $own -I"$BENCH_DIR/common" -I"$BENCH_DIR/gort" \
+        "$GORTPP" --gort-no-plugin -O2 $own $(prog_cflags "$prog") -I"$BENCH_DIR/common" -I"$BENCH_DIR/gort" \
           "$src" -o "$out" $(prog_libs "$prog") >"$blog" 2>&1 || rc=1
       fi ;;
     go)
@@ -144,17 +158,17 @@ build_one() {  # build_one <impl> <prog>
           GOPATH="$BENCH_BUILD/go-path" GOCACHE="$BENCH_BUILD/go-cache" \
           "$GO" build -o "$out" "./$prog") >"$blog" 2>&1 || rc=1
       fi ;;
-    c)  # plain C++ baseline, no gort (syscall_fastpath)
+    c|httplib_threads)  # plain C++, no gort: bench/c/<prog>.cpp
       src=$BENCH_DIR/c/$prog.cpp
-      [ -e "$src" ] || { echo "no C baseline for $prog" >"$blog"; return 1; }
-      if newer_than "$out" "$src" "$BENCH_DIR"/common/*.hpp; then
-        "$CXX" -std=c++20 -O2 -I"$BENCH_DIR/common" "$src" -o "$out" $(prog_libs "$prog") \
+      [ -e "$src" ] || { echo "no plain C++ peer for $prog" >"$blog"; return 1; }
+      if newer_than "$out" "$src" "$BENCH_DIR"/common/*.hpp "$BENCH_DIR"/run.sh; then
+        "$CXX" -std=c++20 -O2 $(prog_cflags "$prog") -I"$BENCH_DIR/common" "$src" -o "$out" $(prog_libs "$prog") \
           -pthread >"$blog" 2>&1 || rc=1
       fi ;;
     boost_fiber)
       src=$BENCH_DIR/fiber/$prog.cpp
       [ -e "$src" ] || { echo "no Boost.Fiber peer for $prog" >"$blog"; return 1; }
-      if newer_than "$out" "$src" "$BENCH_DIR"/common/*.hpp "$BENCH_DIR"/fiber/*.hpp; then
+      if newer_than "$out" "$src" "$BENCH_DIR"/common/*.hpp "$BENCH_DIR"/fiber/*.hpp "$BENCH_DIR"/run.sh; then
         "$CXX" -std=c++20 -O2 -I"$BENCH_DIR/common" -I"$BENCH_DIR/fiber" "$src" \
           -o "$out" -lboost_fiber -lboost_context -pthread >"$blog" 2>&1 || rc=1
       fi ;;
@@ -261,14 +275,18 @@ log "# loadavg at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # ---------------------------------------------------------------------------
 # The table. Per (row, threads, peer): median (min–max) of the good runs.
-# Every unit is "lower is better", so a ratio below 1 means gort is faster
-# (or smaller).
+# The "better" column says which way each row's unit points: units ending
+# in _per_s (roundtrips_per_s, requests_per_s) are higher-is-better, every
+# other one (ms, ns_per_*, bytes_per_*, ratio) lower-is-better. The ratios
+# are always gort / peer, so whether gort wins by a ratio above or below
+# 1.0 depends on that column.
 awk -F'\t' -v impls="$IMPLS" '
+function better(u) { return (u ~ /_per_s$/) ? "higher" : "lower" }
 function sortv(a, n,    i, j, t) {
   for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
 }
 function median(a, n) { return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
-function fmt(x) { return (x >= 100) ? sprintf("%.0f", x) : (x >= 10) ? sprintf("%.1f", x) : sprintf("%.2f", x) }
+function fmt(x,    ax) { ax = (x < 0) ? -x : x; return (ax >= 100) ? sprintf("%.0f", x) : (ax >= 10) ? sprintf("%.1f", x) : sprintf("%.2f", x) }
 FNR == NR { order[++rows] = $1 SUBSEP $2; avail[$1, $2] = " " $3 " "; next }
 {
   k = $1 SUBSEP $2 SUBSEP $3
@@ -283,7 +301,7 @@ FNR == NR { order[++rows] = $1 SUBSEP $2; avail[$1, $2] = " " $3 " "; next }
 }
 END {
   ni = split(impls, im, " ")
-  hdr = sprintf("%-24s %-3s %-16s", "workload", "thr", "unit")
+  hdr = sprintf("%-24s %-3s %-16s %-6s", "workload", "thr", "unit", "better")
   for (i = 1; i <= ni; i++) hdr = hdr sprintf(" | %-26s", im[i])
   if (index(" " impls " ", " gort ") && index(" " impls " ", " go ")) hdr = hdr " | gort/go"
   if (index(" " impls " ", " gort ") && index(" " impls " ", " boost_fiber ")) hdr = hdr " | gort/fiber"
@@ -291,7 +309,8 @@ END {
   gsub(/./, "-", hdr); print hdr
   for (r = 1; r <= rows; r++) {
     split(order[r], rk, SUBSEP); label = rk[1]; thr = rk[2]
-    line = sprintf("%-24s %-3s %-16s", label, thr, unit[label, thr])
+    u = unit[label, thr]
+    line = sprintf("%-24s %-3s %-16s %-6s", label, thr, u, (u == "") ? "" : better(u))
     for (i = 1; i <= ni; i++) {
       k = label SUBSEP thr SUBSEP im[i]; med[im[i]] = ""
       if (index(avail[label, thr], " " im[i] " ") == 0) cell = "-"
@@ -315,6 +334,10 @@ END {
     print line
     for (i = 1; i <= ni; i++) tmed[label, thr, im[i]] = med[im[i]]
   }
+  print ""
+  print "better: which way the row is good. gort/go, gort/fiber = gort median / peer median:"
+  print "  on \"lower\" rows a ratio below 1.0 means gort is better (faster, smaller),"
+  print "  on \"higher\" rows (units *_per_s) a ratio above 1.0 means gort is better."
   # syscall_handoff: value - b_alone_ms (0 = perfect handoff, ~200 = none).
   first = 1
   for (r = 1; r <= rows; r++) {

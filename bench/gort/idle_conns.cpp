@@ -1,41 +1,72 @@
-// idle_conns (issue 14): 10,000 open idle TCP connections (both ends in
-// this process), each server end with a goroutine blocked in read().
-// value: RSS bytes per connection (RSS with all connected and blocked,
-// minus RSS before, over the connections); extra: OS threads then. The
-// connection count is capped so that both ends fit RLIMIT_NOFILE (this
-// machine's hard limit is 20,000: 9,990 connections).
+// idle_conns (BENCH.md section 9): 10,000 accepted TCP connections, each
+// with a goroutine blocked in read(). One second after the last of them
+// blocked: value = RSS growth per connection (VmRSS then minus VmRSS
+// before the first accept, over the connections); extra `threads`: the
+// process's OS thread count then (/proc/self/status). The client ends live
+// in a child process (this program run again with BENCH_IDLE_CONNS_CLIENT
+// set), so that the 10,000 server ends alone fit RLIMIT_NOFILE (20,000 on
+// the reference machine, too few for both ends in one process) and the
+// clients' memory is not counted. The Go twin does the same.
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
+#include <spawn.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdio>
 #include <chrono>
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "gort_bench.hpp"
+#include "threads_peak.hpp"
+
+extern char** environ;
 
 namespace {
-int os_threads() {
-  std::ifstream f("/proc/self/status");
-  std::string line;
-  while (std::getline(f, line))
-    if (line.rfind("Threads:", 0) == 0) return std::atoi(line.c_str() + 8);
-  return -1;
-}
-}  // namespace
+constexpr int kConns = 10000;
+constexpr const char* kClientEnv = "BENCH_IDLE_CONNS_CLIENT";
 
-int main(int argc, char** argv) {
-  auto args = bench::parse_args(argc, argv);
-  gort::set_max_procs(args.threads);
+void raise_nofile() {
   rlimit rl;
   getrlimit(RLIMIT_NOFILE, &rl);
   rl.rlim_cur = rl.rlim_max;
   setrlimit(RLIMIT_NOFILE, &rl);
-  int conns = int(std::min<rlim_t>(10000, (rl.rlim_cur - 20) / 2));
+}
+
+// The child: connects `n` sockets to 127.0.0.1:port, then holds them until
+// its stdin reaches EOF (the parent closed the pipe), and exits.
+int client(const char* spec) {
+  int port = 0, n = 0;
+  if (std::sscanf(spec, "%d %d", &port, &n) != 2) return 2;
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = htons(std::uint16_t(port));
+  std::vector<int> socks(n);
+  for (int& s : socks) {
+    s = socket(AF_INET, SOCK_STREAM, 0);
+    if (s < 0 || connect(s, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+      std::perror("idle_conns client: connect");
+      return 2;
+    }
+  }
+  char b;
+  while (read(0, &b, 1) > 0) {
+  }
+  return 0;  // exit closes every socket: the server's reads see EOF
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  raise_nofile();
+  if (const char* spec = std::getenv(kClientEnv)) return client(spec);
+  auto args = bench::parse_args(argc, argv);
+  gort::set_max_procs(args.threads);
   int ls = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
@@ -47,36 +78,70 @@ int main(int argc, char** argv) {
   long rss0 = bench::vmrss_kb();
   std::atomic<int> blocked{0}, woke{0};
   gort::wait_group served;
-  served.add(conns);
+  served.add(kConns);
   gort::go([&, ls] {
-    for (int i = 0; i < conns; ++i) {
+    for (int i = 0; i < kConns; ++i) {
       int c = accept(ls, nullptr, nullptr);
       if (c < 0) return;
       gort::go([&, c] {
         char b;
         ++blocked;
-        if (read(c, &b, 1) == 0) ++woke;  // EOF when the client closes
+        if (read(c, &b, 1) == 0) ++woke;  // EOF when the client exits
         close(c);
         served.done();
       });
     }
   });
-  std::vector<int> clients(conns);
-  for (int i = 0; i < conns; ++i) {
-    clients[i] = socket(AF_INET, SOCK_STREAM, 0);
-    if (connect(clients[i], reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) return 2;
+
+  // The clients: this program again, its stdin the read end of a pipe.
+  int ctl[2];
+  if (pipe2(ctl, O_CLOEXEC) != 0) return 2;
+  std::string env = std::string(kClientEnv) + "=" +
+                    std::to_string(ntohs(addr.sin_port)) + " " + std::to_string(kConns);
+  std::vector<char*> envp;
+  for (char** e = environ; *e; ++e) envp.push_back(*e);
+  envp.push_back(env.data());
+  envp.push_back(nullptr);
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_adddup2(&fa, ctl[0], 0);
+  pid_t child = -1;
+  char* child_argv[] = {argv[0], nullptr};
+  if (posix_spawn(&child, "/proc/self/exe", &fa, nullptr, child_argv, envp.data()) != 0)
+    return 2;
+  posix_spawn_file_actions_destroy(&fa);
+  close(ctl[0]);
+
+  bool child_ok = true;
+  while (blocked.load() < kConns) {
+    int st;
+    if (waitpid(child, &st, WNOHANG) == child) {  // the child gave up
+      child_ok = false;
+      break;
+    }
+    gort::sleep_for(std::chrono::milliseconds(1));
   }
-  while (blocked.load() < conns) gort::sleep_for(std::chrono::milliseconds(1));
-  gort::sleep_for(std::chrono::milliseconds(100));  // let every reader park
-  long rss1 = bench::vmrss_kb();
-  int threads = os_threads();
-  for (int c : clients) close(c);
-  served.wait();
-  bench::result r("idle_conns", "gort", "B/conn", args.threads);
-  r.value(double(rss1 - rss0) * 1024.0 / conns);
-  r.check(woke.load() == conns);
-  r.extra("conns", double(conns));
-  r.extra("threads", double(threads));
+  long rss1 = 0;
+  int threads = 0;
+  if (child_ok) {
+    gort::sleep_for(std::chrono::seconds(1));
+    rss1 = bench::vmrss_kb();
+    threads = bench::os_threads();
+  }
+  close(ctl[1]);  // the child exits and its sockets close
+  int st = 0;
+  if (child_ok) {
+    waitpid(child, &st, 0);
+    child_ok = WIFEXITED(st) && WEXITSTATUS(st) == 0;
+    served.wait();
+  }
+  bench::result r("idle_conns", "gort", "bytes_per_conn", args.threads);
+  r.value(child_ok ? double(rss1 - rss0) * 1024.0 / kConns : 0);
+  r.check(child_ok && woke.load() == kConns);
+  r.extra("threads", static_cast<long long>(threads));
+  r.extra("conns", static_cast<long long>(kConns));
+  r.extra("rss_before_kb", static_cast<long long>(rss0));
+  r.extra("rss_after_kb", static_cast<long long>(rss1));
   r.extra("stack_kb", bench::gort_stack_kb());
   return r.print();
 }

@@ -1,12 +1,15 @@
-// loop_tax (issue 15): what the preemption polls on loop back-edges cost.
-// Each kernel is compiled twice from the same body, once as usual (gort++
-// puts a poll on the back-edge of its call-free loops) and once marked
-// GORT_NOPREEMPT (no polls); runs alternate between the two, and each
-// kernel's ratio is min(time with polls) / min(time without). Kernels: an
-// integer reduction, a float dot product that vectorises, a strlen-like
-// byte scan, and fanout_cpu's xorshift64 tasks as goroutines (BENCH.md
-// section 7, on one processor). Times are process CPU time, min of 25. value = geometric mean of the four ratios
-// (target <= 1.02), max_ratio the worst (target <= 1.05).
+// loop_tax (BENCH.md section 9): what the preemption polls on loop
+// back-edges cost. Each kernel is compiled twice from the same body, once
+// as usual (gort++ puts a poll on the back-edge of its call-free loops) and
+// once marked GORT_NOPREEMPT (no polls); runs alternate between the two,
+// and each kernel's ratio is best(time with polls) / best(time without),
+// best of 5 each, on the monotonic clock. Kernels: an integer sum over
+// 64 MiB, a float dot product that vectorises (two 64 MiB vectors), a
+// byte scan for a zero over 64 MiB, and fanout_cpu's xorshift64 tasks as
+// goroutines (BENCH.md section 7: 2 x ncpu tasks, 200,000,000 steps in
+// all, here on one processor). value = with / without over the four
+// kernels: the geometric mean of their ratios (each kernel's ratio is in
+// the line, and max_ratio the worst).
 //
 // Loops start on a 64-byte line in both copies: where the linker happened
 // to put each copy's loop decided int_sum by itself (a vector loop of 52
@@ -15,8 +18,6 @@
 // polls.
 // bench-cxxflags: -falign-loops=64
 #include <gort/gort.hpp>
-
-#include <time.h>
 
 #include <algorithm>
 #include <cmath>
@@ -73,24 +74,16 @@ std::size_t (*volatile byte_scan_fn[2])(const char*) = {byte_scan_poll,
 std::uint64_t (*volatile xorshift_fn[2])(std::uint64_t, std::uint64_t) = {
     xorshift_run_poll, xorshift_run_nopoll};
 
-// CPU time of the process, not wall time: on a shared machine the time a
-// run spends descheduled is noise several times the effect measured here.
-std::int64_t cpu_ns() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return std::int64_t(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
-}
-
 template <class F>
 double time_ms(F&& f) {
-  std::int64_t t0 = cpu_ns();
+  std::int64_t t0 = bench::now_ns();
   f();
-  return double(cpu_ns() - t0) / 1e6;
+  return double(bench::now_ns() - t0) / 1e6;
 }
 
 std::uint64_t fanout(bool polls) {
   const int tasks = bench::fanout_tasks();
-  const std::uint64_t per = bench::fanout_total_iters / 8 / tasks;
+  const std::uint64_t per = bench::fanout_total_iters / tasks;
   std::vector<std::uint64_t> res(tasks);
   gort::wait_group wg;
   wg.add(tasks);
@@ -113,11 +106,12 @@ volatile std::uint64_t sink;
 int main(int argc, char** argv) {
   auto args = bench::parse_args(argc, argv);
   gort::set_max_procs(1);
-  constexpr int kReps = 25;
-  constexpr std::size_t kN = 1 << 16;  // 256 KiB per array: in L2
+  constexpr int kReps = 5;
+  constexpr std::size_t kMiB64 = std::size_t(64) << 20;
+  constexpr std::size_t kN = kMiB64 / sizeof(std::int32_t);  // 64 MiB of int32 or float
   std::vector<std::int32_t> ints(kN);
   std::vector<float> fa(kN), fb(kN);
-  std::vector<char> text(kN, 'a');
+  std::vector<char> text(kMiB64, 'a');
   text.back() = 0;
   for (std::size_t i = 0; i < kN; ++i) {
     ints[i] = std::int32_t(i * 2654435761u);
@@ -132,23 +126,15 @@ int main(int argc, char** argv) {
       bool polls = (rep + v) % 2 == 0;  // alternate which goes first
       int w = polls ? 0 : 1;
       std::int64_t is = 0;
-      ks[0].best[w] = std::min(ks[0].best[w], time_ms([&] {
-        for (int k = 0; k < 150; ++k)
-          is += int_sum_fn[w](ints.data(), kN);
-      }));
+      ks[0].best[w] = std::min(ks[0].best[w], time_ms([&] { is = int_sum_fn[w](ints.data(), kN); }));
       float fs = 0;
-      ks[1].best[w] = std::min(ks[1].best[w], time_ms([&] {
-        for (int k = 0; k < 150; ++k)
-          fs += dot_fn[w](fa.data(), fb.data(), kN);
-      }));
+      ks[1].best[w] =
+          std::min(ks[1].best[w], time_ms([&] { fs = dot_fn[w](fa.data(), fb.data(), kN); }));
       std::size_t bs = 0;
-      ks[2].best[w] = std::min(ks[2].best[w], time_ms([&] {
-        for (int k = 0; k < 150; ++k)
-          bs += byte_scan_fn[w](text.data());
-      }));
+      ks[2].best[w] = std::min(ks[2].best[w], time_ms([&] { bs = byte_scan_fn[w](text.data()); }));
       std::uint64_t fo = 0;
       ks[3].best[w] = std::min(ks[3].best[w], time_ms([&] { fo = fanout(polls); }));
-      if (bs != 150 * (kN - 1)) ok = false;
+      if (bs != kMiB64 - 1) ok = false;
       sink = std::uint64_t(is) ^ std::uint64_t(fs) ^ fo;
     }
   }
@@ -168,6 +154,7 @@ int main(int argc, char** argv) {
   }
   r.value(std::exp(log_sum / 4));
   r.extra("max_ratio", worst);
+  r.extra("stack_kb", bench::gort_stack_kb());
   r.check(ok);
   (void)args;
   return r.print();

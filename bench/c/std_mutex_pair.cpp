@@ -1,6 +1,6 @@
-// std_mutex_fastpath, plain C++ baseline (no gort, plain thread):
-// 10,000,000 uncontended std::mutex lock/unlock pairs. Built with plain
-// clang++.
+// std_mutex_pair's plain thread (BENCH.md section 9; impl=c): no gort,
+// 10,000,000 uncontended std::mutex lock+unlock pairs on the main thread.
+// value = ns per op (one lock+unlock). Built with plain clang++.
 #include <mutex>
 
 #include "bench.hpp"
@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
     ++counter;
   }
   std::int64_t el = bench::now_ns() - t0;
-  bench::result r("std_mutex_fastpath", "c", "ns_per_pair", args.threads);
+  bench::result r("std_mutex_pair", "c", "ns_per_op", args.threads);
   r.value(double(el) / n);
   r.check(counter == n);
   r.extra("total_ms", el / 1e6);
