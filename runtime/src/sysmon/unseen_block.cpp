@@ -23,7 +23,7 @@
 //    every sleeper sysmon found was one of these (socket() waiting in
 //    expand_files while another thread grew the fd table, up to ~50 ms on
 //    the loaded machine), and four of them at once took GORT_MAXPROCS=4 to
-//    eight Ps and eight threads. A disk that hangs (NFS) still gets its
+//    eight Ps and nine threads. A disk that hangs (NFS) still gets its
 //    spare.
 // "Since an earlier look" is measured in time, not in looks: sysmon ticks
 // every 20 us while a P is in a system call.
