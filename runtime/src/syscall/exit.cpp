@@ -20,7 +20,7 @@ extern "C" void gort_exit_wrapper_anchor() {}
 
 extern "C" void exit(int status) noexcept {
   using namespace gort::rt;
-  static auto* real = reinterpret_cast<void (*)(int)>(real_libc_function("exit"));
+  auto* const real = GORT_LIBC("exit", void (*)(int));
   if (in_forked_child.load(std::memory_order_relaxed)) real(status);  // no Ms here
   claim_process_exit();
   stop_the_world_for_exit();

@@ -57,8 +57,7 @@ void* real_libc_function(const char* name) {
 // GORT_WRAP(ret, name, block, (params), (args)): a wrapper for `name`.
 #define GORT_WRAP(ret, name, block, params, args)                            \
   extern "C" ret name params {                                               \
-    static auto* real = reinterpret_cast<ret(*) params>(                     \
-        gort::rt::real_libc_function(#name));                                       \
+    auto* const real = GORT_LIBC(#name, ret(*) params);                      \
     gort::rt::syscall_scope scope(block);                                    \
     return real args;                                                        \
   }
@@ -80,8 +79,7 @@ GORT_WRAP(int, waitid, true, (idtype_t t, id_t id, siginfo_t* info, int opts), (
 // they may wait (a zero timeout or LOCK_NB polls and returns at once).
 #define GORT_WRAP_IF(ret, name, may_block, params, args)                     \
   extern "C" ret name params {                                               \
-    static auto* real = reinterpret_cast<ret(*) params>(                     \
-        gort::rt::real_libc_function(#name));                                       \
+    auto* const real = GORT_LIBC(#name, ret(*) params);                      \
     if (!(may_block)) return real args;                                      \
     gort::rt::syscall_scope scope(true);                                     \
     return real args;                                                        \
@@ -103,8 +101,7 @@ GORT_WRAP_IF(int, flock, !(op & LOCK_NB), (int fd, int op), (fd, op))
 #define GORT_WRAP_OPEN(name)                                                 \
   extern "C" __attribute__((no_split_stack)) int name(const char* path,     \
                                                       int flags, ...) {      \
-    static auto* real = reinterpret_cast<int (*)(const char*, int, ...)>(    \
-        gort::rt::real_libc_function(#name));                                       \
+    auto* const real = GORT_LIBC(#name, int (*)(const char*, int, ...));     \
     GORT_OPEN_MODE(flags, flags)                                             \
     gort::rt::syscall_scope scope(false);                                    \
     int fd = real(path, flags, mode);                                        \
@@ -114,8 +111,7 @@ GORT_WRAP_IF(int, flock, !(op & LOCK_NB), (int fd, int op), (fd, op))
 #define GORT_WRAP_OPENAT(name)                                               \
   extern "C" __attribute__((no_split_stack)) int name(                       \
       int dirfd, const char* path, int flags, ...) {                         \
-    static auto* real = reinterpret_cast<int (*)(int, const char*, int, ...)>( \
-        gort::rt::real_libc_function(#name));                                       \
+    auto* const real = GORT_LIBC(#name, int (*)(int, const char*, int, ...));\
     GORT_OPEN_MODE(flags, flags)                                             \
     gort::rt::syscall_scope scope(false);                                    \
     int fd = real(dirfd, path, flags, mode);                                 \

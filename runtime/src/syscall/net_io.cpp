@@ -72,7 +72,7 @@ extern "C" void gort_net_io_anchor() {
 }
 
 #define GORT_REAL(name, type) \
-  static auto* real_##name = reinterpret_cast<type>(real_libc_function(#name))
+  auto* const real_##name = GORT_LIBC(#name, type)
 
 namespace {
 

@@ -23,7 +23,7 @@ using gort::rt::real_libc_function;
 extern "C" void gort_net_share_anchor() {}
 
 #define GORT_REAL(name, type) \
-  static auto* real_##name = reinterpret_cast<type>(real_libc_function(#name))
+  auto* const real_##name = GORT_LIBC(#name, type)
 
 namespace {
 

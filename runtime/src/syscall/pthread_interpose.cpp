@@ -85,14 +85,11 @@ namespace {
 #define GORT_REAL_DIRECT(name, fallback) \
   (__interceptor_##name ? __interceptor_##name : fallback)
 // The same where glibc has no second name: looked up once.
+// (No function-local static: see GORT_LIBC.)
 #define GORT_REAL(name)                                                    \
-  ([] {                                                                    \
-    static auto* real = __interceptor_##name                               \
-                            ? __interceptor_##name                         \
-                            : reinterpret_cast<decltype(&__interceptor_##name)>( \
-                                  gort::rt::real_libc_function(#name));    \
-    return real;                                                           \
-  }())
+  (__interceptor_##name                                                    \
+       ? __interceptor_##name                                              \
+       : GORT_LIBC(#name, decltype(&__interceptor_##name)))
 
 // A lock call's result that means "now held" (EOWNERDEAD: a robust mutex
 // acquired from a dead owner).
@@ -228,18 +225,18 @@ extern "C" int pthread_rwlock_timedwrlock(pthread_rwlock_t* l, const timespec* t
 // pthread_rwlock_clock{rd,wr}lock: TSan has no interceptor for them, glibc
 // no second name.
 extern "C" int pthread_rwlock_clockrdlock(pthread_rwlock_t* l, clockid_t c, const timespec* t) {
-  static auto* real = reinterpret_cast<int (*)(pthread_rwlock_t*, clockid_t, const timespec*)>(
-      gort::rt::real_libc_function("pthread_rwlock_clockrdlock"));
+  auto* const real = GORT_LIBC("pthread_rwlock_clockrdlock",
+                               int (*)(pthread_rwlock_t*, clockid_t, const timespec*));
   return lock_pinning(
-      [l, c, t] { return real(l, c, t); },
+      [real, l, c, t] { return real(l, c, t); },
       [l] { return GORT_REAL_DIRECT(pthread_rwlock_tryrdlock, gort_glibc_pthread_rwlock_tryrdlock)(l); });
 }
 
 extern "C" int pthread_rwlock_clockwrlock(pthread_rwlock_t* l, clockid_t c, const timespec* t) {
-  static auto* real = reinterpret_cast<int (*)(pthread_rwlock_t*, clockid_t, const timespec*)>(
-      gort::rt::real_libc_function("pthread_rwlock_clockwrlock"));
+  auto* const real = GORT_LIBC("pthread_rwlock_clockwrlock",
+                               int (*)(pthread_rwlock_t*, clockid_t, const timespec*));
   return lock_pinning(
-      [l, c, t] { return real(l, c, t); },
+      [real, l, c, t] { return real(l, c, t); },
       [l] { return GORT_REAL_DIRECT(pthread_rwlock_trywrlock, gort_glibc_pthread_rwlock_trywrlock)(l); });
 }
 
@@ -286,8 +283,7 @@ extern "C" int sem_timedwait(sem_t* s, const timespec* t) {
 }
 
 extern "C" int sem_clockwait(sem_t* s, clockid_t k, const timespec* t) {
-  static auto* real = reinterpret_cast<int (*)(sem_t*, clockid_t, const timespec*)>(
-      gort::rt::real_libc_function("sem_clockwait"));
+  auto* const real = GORT_LIBC("sem_clockwait", int (*)(sem_t*, clockid_t, const timespec*));
   gort::rt::G* g = caller();
   if (!g || GORT_REAL(sem_trywait)(s) == 0) return g ? 0 : real(s, k, t);
   return blocking_call(g, false, [=] { return real(s, k, t); });
@@ -324,8 +320,7 @@ bool is_futex_wait(long op) {
 }  // namespace
 
 extern "C" __attribute__((no_split_stack)) long syscall(long nr, ...) {
-  static auto* real = reinterpret_cast<long (*)(long, ...)>(
-      gort::rt::real_libc_function("syscall"));
+  auto* const real = GORT_LIBC("syscall", long (*)(long, ...));
   // The kernel takes at most six arguments; reading all six is what
   // glibc's own syscall() does with whatever its caller passed.
   va_list ap;

@@ -45,8 +45,7 @@ void park_for(std::int64_t ns) {
 
 extern "C" int nanosleep(const struct timespec* req, struct timespec* rem) {
   using namespace gort::rt;
-  static auto* real = reinterpret_cast<int (*)(const timespec*, timespec*)>(
-      real_libc_function("nanosleep"));
+  auto* const real = GORT_LIBC("nanosleep", int (*)(const timespec*, timespec*));
   if (!parks()) return real(req, rem);
   if (!req || req->tv_nsec < 0 || req->tv_nsec >= 1'000'000'000 || req->tv_sec < 0) {
     errno = EINVAL;
@@ -61,9 +60,8 @@ extern "C" int clock_nanosleep(clockid_t clock, int flags,
                                const struct timespec* req,
                                struct timespec* rem) {
   using namespace gort::rt;
-  static auto* real =
-      reinterpret_cast<int (*)(clockid_t, int, const timespec*, timespec*)>(
-          real_libc_function("clock_nanosleep"));
+  auto* const real =
+      GORT_LIBC("clock_nanosleep", int (*)(clockid_t, int, const timespec*, timespec*));
   if (!parks() || !req) return real(clock, flags, req, rem);
   if (req->tv_nsec < 0 || req->tv_nsec >= 1'000'000'000) return EINVAL;
   if (clock != CLOCK_MONOTONIC && clock != CLOCK_REALTIME &&
@@ -83,7 +81,7 @@ extern "C" int clock_nanosleep(clockid_t clock, int flags,
 
 extern "C" int usleep(useconds_t us) {
   using namespace gort::rt;
-  static auto* real = reinterpret_cast<int (*)(useconds_t)>(real_libc_function("usleep"));
+  auto* const real = GORT_LIBC("usleep", int (*)(useconds_t));
   if (!parks()) return real(us);
   park_for(std::int64_t(us) * 1000);
   return 0;
@@ -91,7 +89,7 @@ extern "C" int usleep(useconds_t us) {
 
 extern "C" unsigned int sleep(unsigned int seconds) {
   using namespace gort::rt;
-  static auto* real = reinterpret_cast<unsigned (*)(unsigned)>(real_libc_function("sleep"));
+  auto* const real = GORT_LIBC("sleep", unsigned (*)(unsigned));
   if (!parks()) return real(seconds);
   park_for(std::int64_t(seconds) * 1'000'000'000);
   return 0;

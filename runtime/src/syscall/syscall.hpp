@@ -11,6 +11,8 @@
 // All three do nothing on plain threads (callers check on_goroutine()).
 #pragma once
 
+#include <atomic>
+
 namespace gort::rt {
 
 struct P;
@@ -44,6 +46,30 @@ void leave_syscall();
 // The libc function behind one of gort's interposed wrappers
 // (dlsym(RTLD_NEXT)); a fatal error if there is none.
 void* real_libc_function(const char* name);
+
+// The same, looked up at the first call and kept in `slot`. Not a
+// function-local `static auto* real = real_libc_function(...)`: that
+// static's initialisation guard makes concurrent first callers wait in
+// __cxa_guard_acquire, a futex wait through syscall(), for which the
+// syscall() wrapper hands the P off: each waiter started an M (1,000
+// goroutines calling setsockopt at once in test netpoll/tcp_echo.cpp
+// started 7 threads), and a first call of syscall() itself would recurse.
+// Racing first callers find the same function.
+inline void* real_libc_function(std::atomic<void*>& slot, const char* name) {
+  void* f = slot.load(std::memory_order_acquire);
+  if (!f) {
+    f = real_libc_function(name);
+    slot.store(f, std::memory_order_release);
+  }
+  return f;
+}
+// The real libc function `name`, as __VA_ARGS__ (a function pointer type).
+#define GORT_LIBC(name, ...)                                               \
+  ([] {                                                                    \
+    static constinit std::atomic<void*> slot{nullptr};                     \
+    return reinterpret_cast<__VA_ARGS__>(                                  \
+        ::gort::rt::real_libc_function(slot, name));                       \
+  }())
 
 struct syscall_scope {
   bool active;

@@ -91,7 +91,7 @@ void* sysmon_main(void*) {
       print_schedtrace();
       next_trace += trace_ms * 1'000'000;
     }
-    bool watch_closely = watch_unseen_blocking();
+    bool watch_closely = watch_unseen_blocking(now);
     // Network poller: poll if nobody has for 10 ms (docs/design/netpoll.md).
     sysmon_netpoll(now);
     // Tick fast while some P is in a system call; else back off to 10 ms.

@@ -5,6 +5,8 @@
 // requests preemption of goroutines over their time slice (preempt/).
 #pragma once
 
+#include <cstdint>
+
 namespace gort::rt {
 
 // Before sysmon's thread starts: the clock schedtrace lines count from.
@@ -16,8 +18,8 @@ void* sysmon_main(void*);
 // the runtime cannot see, removes it when the thread is back
 // (sysmon/unseen_block.cpp). Returns whether sysmon should look again
 // within a millisecond (goroutines wait on a running P, or a spare is in
-// use).
-bool watch_unseen_blocking();
+// use). `now`: this tick's now_ns().
+bool watch_unseen_blocking(std::int64_t now);
 
 // Prints one schedtrace line (Go's GODEBUG=schedtrace format) to stderr.
 void print_schedtrace();
