@@ -24,7 +24,6 @@
 #include "syscall/syscall.hpp"
 
 namespace np = gort::rt::netpoll;
-using gort::rt::real_libc_function;
 
 namespace {
 
@@ -58,8 +57,7 @@ int somaxconn() {
 extern "C" void gort_net_listen_anchor() {}
 
 extern "C" int listen(int fd, int backlog) {
-  static auto* real_listen =
-      reinterpret_cast<int (*)(int, int)>(real_libc_function("listen"));
+  auto* const real_listen = GORT_LIBC("listen", int (*)(int, int));
   if (!gort::rt::in_forked_child.load(std::memory_order_relaxed) && np::managed(fd)) {
     int floor = somaxconn();
     if (backlog < floor) backlog = floor;
