@@ -23,25 +23,14 @@ import (
 	"time"
 )
 
-const bIters = 35000000
-
 var sink uint64
-
-func spin(x uint64, n int) uint64 {
-	for k := 0; k < n; k++ {
-		x ^= x << 13
-		x ^= x >> 7
-		x ^= x << 17
-	}
-	return x
-}
 
 func main() {
 	runtime.GOMAXPROCS(1) // the workload is defined on one processor
 
 	// B's loop alone, on the main goroutine.
 	s0 := time.Now()
-	sink = spin(1, bIters)
+	sink = benchutil.Spin(1, benchutil.HandoffIters)
 	bAlone := time.Since(s0)
 
 	var fds [2]int
@@ -68,7 +57,7 @@ func main() {
 		for atomic.LoadInt32(&aStarted) == 0 {
 			runtime.Gosched()
 		}
-		sink = spin(2, bIters)
+		sink = benchutil.Spin(2, benchutil.HandoffIters)
 		bDone = time.Since(t0)
 		wg.Done()
 	}()
