@@ -56,7 +56,9 @@ int somaxconn() {
 // Referenced from net_io.cpp's anchor so this object is always linked.
 extern "C" void gort_net_listen_anchor() {}
 
-extern "C" int listen(int fd, int backlog) {
+// Weak: a program that defines its own listen() (to change the backlog,
+// say, as tests of older gort did) links, and its definition wins.
+extern "C" __attribute__((weak)) int listen(int fd, int backlog) {
   auto* const real_listen = GORT_LIBC("listen", int (*)(int, int));
   if (!gort::rt::in_forked_child.load(std::memory_order_relaxed) && np::managed(fd)) {
     int floor = somaxconn();
