@@ -43,20 +43,24 @@ inline long maxrss_kb() {
   return ru.ru_maxrss;
 }
 
-// Current RSS in kB, from the VmRSS line of /proc/self/status.
-inline long vmrss_kb() {
+// The number after `key` (e.g. "VmRSS:") in /proc/self/status; -1 if absent.
+inline long proc_status_field(const char* key) {
   FILE* f = std::fopen("/proc/self/status", "r");
   if (!f) return -1;
   char line[256];
-  long kb = -1;
+  long v = -1;
+  std::size_t len = std::strlen(key);
   while (std::fgets(line, sizeof line, f))
-    if (std::strncmp(line, "VmRSS:", 6) == 0) {
-      kb = std::strtol(line + 6, nullptr, 10);
+    if (std::strncmp(line, key, len) == 0) {
+      v = std::strtol(line + len, nullptr, 10);
       break;
     }
   std::fclose(f);
-  return kb;
+  return v;
 }
+
+// Current RSS in kB, from the VmRSS line of /proc/self/status.
+inline long vmrss_kb() { return proc_status_field("VmRSS:"); }
 
 // Parses a size such as "8192", "64K", "1M" (GORT_STACK_MIN's syntax) into
 // bytes; returns -1 when it is not a size.

@@ -13,22 +13,12 @@
 #include <cstring>
 #include <thread>
 
+#include "bench.hpp"
+
 namespace bench {
 
 // The process's current OS thread count (`Threads:` of /proc/self/status).
-inline int os_threads() {
-  FILE* f = std::fopen("/proc/self/status", "r");
-  if (!f) return -1;
-  char line[256];
-  int n = -1;
-  while (std::fgets(line, sizeof line, f))
-    if (std::strncmp(line, "Threads:", 8) == 0) {
-      n = std::atoi(line + 8);
-      break;
-    }
-  std::fclose(f);
-  return n;
-}
+inline int os_threads() { return int(proc_status_field("Threads:")); }
 
 class threads_peak {
  public:
