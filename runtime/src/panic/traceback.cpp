@@ -248,8 +248,13 @@ void print_parked_traceback(std::FILE* out, const G* g) {
 
 void print_current_header(std::FILE* out) {
   G* g = current_g();
+  // A goroutine pinned to its thread runs the deadlock check itself while
+  // it parks (syscall/pinned_park.cpp): it is waiting then, not running.
+  const char* state = "running";
+  if (g && g->status.load(std::memory_order_acquire) == gstatus::waiting)
+    state = detail::wait_reason_text(g->reason);
   if (g)
-    std::fprintf(out, "goroutine %llu [running]:\n", (unsigned long long)g->id);
+    std::fprintf(out, "goroutine %llu [%s]:\n", (unsigned long long)g->id, state);
   else
     std::fprintf(out, "thread %ld [running]:\n", (long)gettid());
 }
