@@ -103,17 +103,8 @@ int main(int argc, char** argv) {
     svr.listen_after_bind();
     server_done.done();
   });
-  std::atomic<int> max_threads{0};
-  // The sampler is a plain thread (not counted): reading /proc from the
-  // goroutines would itself be a system call that can cost a handoff.
-  std::atomic<bool> stop{false};
-  std::thread sampler([&] {
-    while (!stop) {
-      int t = os_threads() - 1;
-      if (t > max_threads) max_threads = t;
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-  });
+  peak_threads threads;
+  threads.start();
   // The clients' output comes back through a pipe that a goroutine reads
   // to EOF (parked on the poller, not holding a thread as waitpid would).
   int out[2];
@@ -133,15 +124,14 @@ int main(int argc, char** argv) {
   char buf[256];
   for (ssize_t n; (n = read(out[0], buf, sizeof buf)) > 0;) output.append(buf, size_t(n));
   close(out[0]);
-  stop = true;
-  sampler.join();
+  int max_threads = threads.stop();
   int status = -1;
   waitpid(pid, &status, 0);
   std::fputs(output.c_str(), stdout);
   std::printf("clients exited: %d\n", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
   std::printf("server threads within MAXPROCS+4: %s\n",
-              max_threads.load() <= gort::max_procs() + 4 ? "yes" : "no");
-  std::fprintf(stderr, "max server threads %d\n", max_threads.load());
+              max_threads <= gort::max_procs() + 4 ? "yes" : "no");
+  std::fprintf(stderr, "max server threads %d\n", max_threads);
   svr.stop();
   server_done.wait();
   std::printf("server stopped\n");

@@ -73,17 +73,8 @@ int main(int argc, char** argv) {
     }
   });
   std::atomic<long> ok{0}, bad{0};
-  std::atomic<int> max_threads{0};
-  // The sampler is a plain thread (not counted): reading /proc from the
-  // goroutines would itself be a system call that can cost a handoff.
-  std::atomic<bool> stop{false};
-  std::thread sampler([&] {
-    while (!stop) {
-      int t = os_threads() - 1;
-      if (t > max_threads) max_threads = t;
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-  });
+  peak_threads threads;
+  threads.start();
   gort::wait_group wg;
   wg.add(clients);
   for (int i = 0; i < clients; ++i)
@@ -109,10 +100,9 @@ int main(int argc, char** argv) {
       wg.done();
     });
   wg.wait();
-  stop = true;
-  sampler.join();
+  int max_threads = threads.stop();
   std::printf("clients=%d round_trips_ok=%ld bad=%ld\n", clients, ok.load(), bad.load());
   std::printf("threads within MAXPROCS+4: %s\n",
-              max_threads.load() <= gort::max_procs() + 4 ? "yes" : "no");
-  std::fprintf(stderr, "max threads %d\n", max_threads.load());
+              max_threads <= gort::max_procs() + 4 ? "yes" : "no");
+  std::fprintf(stderr, "max threads %d\n", max_threads);
 }
