@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "gort_bench.hpp"
+#include "loopback.hpp"
 #include "threads_peak.hpp"
 
 extern char** environ;
@@ -67,14 +68,9 @@ int main(int argc, char** argv) {
   if (const char* spec = std::getenv(kClientEnv)) return client(spec);
   auto args = bench::parse_args(argc, argv);
   gort::set_max_procs(args.threads);
-  int ls = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t alen = sizeof addr;
-  if (bind(ls, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || listen(ls, 4096) != 0 ||
-      getsockname(ls, reinterpret_cast<sockaddr*>(&addr), &alen) != 0)
-    return 2;
+  sockaddr_in addr;
+  int ls = bench::loopback_listener(&addr);
+  if (ls < 0) return 2;
   long rss0 = bench::vmrss_kb();
   std::atomic<int> blocked{0}, woke{0};
   gort::wait_group served;
