@@ -44,3 +44,24 @@ class peak_threads {
   std::atomic<int> peak_{0};
   std::thread sampler_;
 };
+
+#include <fcntl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+// os_threads() for a goroutine that must not add a thread by asking: the
+// file is read with raw system calls, which the runtime lets through
+// without a handoff (docs/design/syscalls.md), where ifstream's open and
+// read are interposed calls that sysmon may retake a P from (starting an M).
+inline int os_threads_raw() {
+  long fd = syscall(SYS_openat, AT_FDCWD, "/proc/self/status", O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return -1;
+  char buf[4096];
+  long n = syscall(SYS_read, fd, buf, sizeof buf - 1);
+  syscall(SYS_close, fd);
+  if (n <= 0) return -1;
+  buf[n] = 0;
+  std::string s(buf);
+  std::size_t at = s.find("\nThreads:");
+  return at == std::string::npos ? -1 : std::atoi(s.c_str() + at + 9);
+}

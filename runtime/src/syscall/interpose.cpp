@@ -8,10 +8,13 @@
 // Socket, pipe and poll calls are in net_io.cpp and net_poll.cpp: on fds
 // the runtime manages they park on the network poller instead.
 //
-// Calls that are expected to block for long (wait*, flock without
-// LOCK_NB) hand the P off
-// at once (entersyscallblock); the others leave it to sysmon's retake, so a
-// short read or write costs two atomic operations.
+// Calls that are expected to block for long (wait* without WNOHANG, flock
+// without LOCK_NB) hand the P off at once (entersyscallblock); the others
+// leave it to sysmon's retake, so a short read or write costs two atomic
+// operations. With WNOHANG or LOCK_NB the call only looks and returns at
+// once: it keeps its P with no bracket at all (a handoff there gave the P
+// to another M, a new thread when none was idle; test
+// syscalls/wait_nohang_keeps_p.cpp).
 //
 // Not seen: calls made inside libc itself (fread -> read, getaddrinfo ->
 // its own socket I/O) do not go through these symbols. Wrap such code in
@@ -71,12 +74,9 @@ GORT_WRAP(ssize_t, pwritev, false, (int fd, const struct iovec* iov, int n, off_
 GORT_WRAP(int, fsync, false, (int fd), (fd))
 GORT_WRAP(int, fdatasync, false, (int fd), (fd))
 GORT_WRAP(pid_t, wait, true, (int* status), (status))
-GORT_WRAP(pid_t, waitpid, true, (pid_t pid, int* status, int opts), (pid, status, opts))
-GORT_WRAP(pid_t, wait4, true, (pid_t pid, int* status, int opts, struct rusage* ru), (pid, status, opts, ru))
-GORT_WRAP(int, waitid, true, (idtype_t t, id_t id, siginfo_t* info, int opts), (t, id, info, opts))
 
 // Calls whose blocking depends on an argument: block at once only when
-// they may wait (a zero timeout or LOCK_NB polls and returns at once).
+// they may wait (a zero timeout, LOCK_NB or WNOHANG polls and returns at once).
 #define GORT_WRAP_IF(ret, name, may_block, params, args)                     \
   extern "C" ret name params {                                               \
     auto* const real = GORT_LIBC(#name, ret(*) params);                      \
@@ -86,6 +86,12 @@ GORT_WRAP(int, waitid, true, (idtype_t t, id_t id, siginfo_t* info, int opts), (
   }
 
 GORT_WRAP_IF(int, flock, !(op & LOCK_NB), (int fd, int op), (fd, op))
+GORT_WRAP_IF(pid_t, waitpid, !(opts & WNOHANG), (pid_t pid, int* status, int opts),
+             (pid, status, opts))
+GORT_WRAP_IF(pid_t, wait4, !(opts & WNOHANG),
+             (pid_t pid, int* status, int opts, struct rusage* ru), (pid, status, opts, ru))
+GORT_WRAP_IF(int, waitid, !(opts & WNOHANG), (idtype_t t, id_t id, siginfo_t* info, int opts),
+             (t, id, info, opts))
 
 // open and openat are variadic: the mode is there only with O_CREAT or
 // O_TMPFILE. Variadic definitions cannot be split-stack functions.
