@@ -24,34 +24,25 @@
 #include <cstdio>
 #include <cstring>
 
+#include "../Inputs/loopback.hpp"
+
 const char* ename(int e) {
   return e == ECONNREFUSED ? "ECONNREFUSED" : e == 0 ? "0" : strerror(e);
-}
-
-sockaddr_in loopback(int port) {
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_port = htons(std::uint16_t(port));
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  return a;
 }
 
 int main() {
   // A port with no listener: bind one, note the port, close it.
   int tmp = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a = loopback(0);
+  sockaddr_in a = loopback_addr();
   socklen_t al = sizeof a;
   bind(tmp, reinterpret_cast<sockaddr*>(&a), sizeof a);
   getsockname(tmp, reinterpret_cast<sockaddr*>(&a), &al);
   close(tmp);
   sockaddr_in closed_addr = a;
 
-  int ls = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in la = loopback(0);
-  al = sizeof la;
-  bind(ls, reinterpret_cast<sockaddr*>(&la), sizeof la);
-  listen(ls, 16);
-  getsockname(ls, reinterpret_cast<sockaddr*>(&la), &al);
+  sockaddr_in la;
+  int ls = loopback_listener(&la, 16);
+  if (ls < 0) return 1;
   gort::wait_group accepted;
   accepted.add(1);
   int naccepted = 0;

@@ -29,6 +29,8 @@
 #include <cstdlib>
 #include <thread>
 
+#include "../Inputs/loopback.hpp"
+
 namespace {
 
 int read_somaxconn() {
@@ -43,16 +45,12 @@ int read_somaxconn() {
 
 // A loopback listener with the given backlog; *port receives its port.
 int make_listener(int backlog, int* port) {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 || listen(fd, backlog) != 0) {
+  sockaddr_in a;
+  int fd = loopback_listener(&a, backlog);
+  if (fd < 0) {
     std::perror("bind/listen");
     std::exit(1);
   }
-  socklen_t l = sizeof a;
-  getsockname(fd, reinterpret_cast<sockaddr*>(&a), &l);
   *port = ntohs(a.sin_port);
   return fd;
 }
@@ -98,10 +96,7 @@ int main() {
       fds[i] = socket(AF_INET, SOCK_STREAM, 0);
       timeval tv{5, 0};
       setsockopt(fds[i], SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
-      sockaddr_in a{};
-      a.sin_family = AF_INET;
-      a.sin_port = htons(std::uint16_t(port));
-      a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+      sockaddr_in a = loopback_addr(port);
       if (connect(fds[i], reinterpret_cast<sockaddr*>(&a), sizeof a) == 0)
         connected.fetch_add(1);
       wg.done();

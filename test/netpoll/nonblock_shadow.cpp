@@ -29,6 +29,8 @@
 #include <cstdio>
 #include <thread>
 
+#include "../Inputs/loopback.hpp"
+
 const char* yn(bool b) { return b ? "yes" : "no"; }
 bool nb(int fd) { return fcntl(fd, F_GETFL) & O_NONBLOCK; }
 
@@ -69,14 +71,9 @@ int main() {
   ioctl(p[0], FIONBIO, &zero);
   std::printf("FIONBIO 0: F_GETFL O_NONBLOCK %s\n", yn(nb(p[0])));
 
-  int s = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t al = sizeof a;
-  bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a);
-  listen(s, 8);
-  getsockname(s, reinterpret_cast<sockaddr*>(&a), &al);
+  sockaddr_in a;
+  int s = loopback_listener(&a, 8, SOCK_NONBLOCK);
+  if (s < 0) return 1;
   errno = 0;
   eagain = accept(s, nullptr, nullptr) == -1 && errno == EAGAIN;
   std::printf("socket SOCK_NONBLOCK: EAGAIN %s, F_GETFL O_NONBLOCK %s\n", yn(eagain), yn(nb(s)));

@@ -27,6 +27,7 @@
 #include <thread>
 #include <chrono>
 
+#include "../Inputs/loopback.hpp"
 #include "../Inputs/os_threads.hpp"
 
 bool read_full(int fd, char* p, std::size_t n) {
@@ -46,13 +47,9 @@ int main(int argc, char** argv) {
   getrlimit(RLIMIT_NOFILE, &rl);
   rl.rlim_cur = rl.rlim_max;
   setrlimit(RLIMIT_NOFILE, &rl);
-  int ls = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t alen = sizeof addr;
-  if (bind(ls, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || listen(ls, 4096) != 0 ||
-      getsockname(ls, reinterpret_cast<sockaddr*>(&addr), &alen) != 0) {
+  sockaddr_in addr;
+  int ls = loopback_listener(&addr, 4096);
+  if (ls < 0) {
     std::perror("listen");
     return 1;
   }

@@ -14,6 +14,8 @@
 
 #include <cstdio>
 
+#include "../Inputs/loopback.hpp"
+
 static int calls = 0, last_backlog = -1;
 
 extern "C" int listen(int fd, int backlog) {
@@ -24,11 +26,9 @@ extern "C" int listen(int fd, int backlog) {
 }
 
 int main() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 || listen(fd, 7) != 0) return 1;
+  sockaddr_in a;
+  int fd = loopback_listener(&a, 7);  // its listen() call is the one above
+  if (fd < 0) return 1;
   tcp_info ti{};
   socklen_t l = sizeof ti;
   getsockopt(fd, IPPROTO_TCP, TCP_INFO, &ti, &l);
