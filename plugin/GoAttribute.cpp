@@ -40,7 +40,7 @@ struct GoAttrInfo : ParsedAttrInfo {
   bool diagAppertainsToDecl(Sema &S, const ParsedAttr &Attr,
                             const Decl *D) const override {
     GoDiagnosticStream *Stream = GoState::get().Stream;
-    GoDiagnosticStream::StatementScope Scope(Stream, Attr.getRange());
+    GoDiagnosticStream::StatementScope Scope(Stream, Attr.getRange(), nullptr);
     if (Stream)
       Stream->holdUntilLowered(Attr.getLoc());
     diagOnDeclaration(S, Attr.getLoc());
@@ -56,7 +56,7 @@ struct GoAttrInfo : ParsedAttrInfo {
     SourceRange StmtRange = Attr.getRange();
     if (St && St->getEndLoc().isValid())
       StmtRange.setEnd(St->getEndLoc());
-    GoDiagnosticStream::StatementScope Scope(State.Stream, StmtRange);
+    GoDiagnosticStream::StatementScope Scope(State.Stream, StmtRange, St);
     if (State.Stream)
       State.Stream->holdUntilLowered(Attr.getLoc());
     if (State.LastStmt == St) {

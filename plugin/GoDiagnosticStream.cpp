@@ -1,5 +1,7 @@
 #include "GoDiagnosticStream.h"
 
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/Basic/DiagnosticIDs.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -8,8 +10,9 @@ using namespace clang;
 namespace gort::plugin {
 
 GoDiagnosticStream::StatementScope::StatementScope(GoDiagnosticStream *Stream,
-                                                   SourceRange Range)
-    : Stream(Stream), Range(Range), Outer(nullptr) {
+                                                   SourceRange Range,
+                                                   const Stmt *St)
+    : Stream(Stream), Range(Range), St(St), Outer(nullptr) {
   if (Stream) {
     Outer = Stream->Scope;
     Stream->Scope = this;
@@ -85,22 +88,49 @@ SourceRange GoDiagnosticStream::expansionRange(SourceRange Range) const {
   return Engine.getSourceManager().getExpansionRange(Range).getAsRange();
 }
 
-void GoDiagnosticStream::silenceUnusedValue(SourceRange Range) {
-  Range = expansionRange(Range);
+void GoDiagnosticStream::addNestedBodies(
+    const Stmt *S, std::vector<SourceRange> &Bodies) const {
+  for (const Stmt *Child : S->children()) {
+    if (!Child)
+      continue;
+    const Stmt *Body = nullptr;
+    if (const auto *L = dyn_cast<LambdaExpr>(Child))
+      Body = L->getBody();
+    else if (const auto *B = dyn_cast<BlockExpr>(Child))
+      Body = B->getBody();
+    else if (const auto *SE = dyn_cast<StmtExpr>(Child))
+      Body = SE->getSubStmt();
+    if (!Body) {
+      addNestedBodies(Child, Bodies);
+      continue;
+    }
+    if (SourceRange R = expansionRange(Body->getSourceRange()); R.isValid())
+      Bodies.push_back(R);
+  }
+}
+
+void GoDiagnosticStream::silenceUnusedValue(const StatementScope &Statement) {
+  SourceRange Range = expansionRange(Statement.Range);
   if (Range.isInvalid())
     return;
-  if (Silenced.empty() || Silenced.back() != Range)
-    Silenced.push_back(Range);
+  if (Silenced.empty() || Silenced.back().Range != Range) {
+    SilencedStatement Entry{Range, {}};
+    if (Statement.St)
+      addNestedBodies(Statement.St, Entry.Bodies);
+    Silenced.push_back(std::move(Entry));
+  }
   // A warning Sema gave before the handler saw the statement is held (its
   // arrival started holding): drop it now.
   llvm::erase_if(Held, [&](const Group &G) {
-    return G.UnusedValue && within(G.Diags.front().getLocation(), Range);
+    return G.UnusedValue && isSilenced(G.Diags.front().getLocation());
   });
 }
 
 bool GoDiagnosticStream::isSilenced(SourceLocation Loc) const {
-  for (SourceRange R : Silenced)
-    if (within(Loc, R))
+  for (const SilencedStatement &S : Silenced)
+    if (within(Loc, S.Range) &&
+        llvm::none_of(S.Bodies,
+                      [&](SourceRange Body) { return within(Loc, Body); }))
       return true;
   return false;
 }
@@ -142,11 +172,14 @@ void GoDiagnosticStream::release() {
     for (size_t J = I; J > 0 && before(Go[J]->Key, Go[J - 1]->Key); --J)
       std::swap(Go[J], Go[J - 1]);
   // Clang's own keep their order; each `[[go]]` group goes out before the
-  // first of them that comes after it in the source.
+  // first of them that comes after it in the source, or that has no
+  // location ("too many errors emitted, stopping now" stays last).
   size_t I = 0, J = 0;
   while (I < Go.size() || J < Other.size()) {
-    bool TakeGo = J == Other.size() ||
-                  (I < Go.size() && before(Go[I]->Key, Other[J]->Key));
+    bool TakeGo =
+        J == Other.size() ||
+        (I < Go.size() && (Other[J]->Key.isInvalid() ||
+                           before(Go[I]->Key, Other[J]->Key)));
     const Group &G = TakeGo ? *Go[I++] : *Other[J++];
     for (const StoredDiagnostic &D : G.Diags)
       pass(D);
@@ -175,7 +208,7 @@ void GoDiagnosticStream::HandleDiagnostic(DiagnosticsEngine::Level Level,
     return;
   }
   if (Scope && Level >= DiagnosticsEngine::Error)
-    silenceUnusedValue(Scope->Range);
+    silenceUnusedValue(*Scope);
   if (UnusedValue)
     holdUntilLowered(Info.getLocation());
   if (!Holding) {

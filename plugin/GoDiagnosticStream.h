@@ -31,6 +31,10 @@
 #include <memory>
 #include <vector>
 
+namespace clang {
+class Stmt;
+}
+
 namespace gort::plugin {
 
 class GoDiagnosticStream : public clang::DiagnosticConsumer {
@@ -41,13 +45,16 @@ public:
   static GoDiagnosticStream *install(clang::DiagnosticsEngine &Diags);
 
   // Everything reported while a scope is alive belongs to the `[[go]]`
-  // statement at Range: it is sorted by the statement's location, and an
-  // error silences -Wunused-value inside Range. Scopes nest (a lowering can
+  // statement St at Range: it is sorted by its location (or the
+  // statement's), and an error silences -Wunused-value inside Range, but
+  // not in the bodies of lambdas, blocks and statement expressions in St,
+  // which are statements of their own. Scopes nest (a lowering can
   // instantiate, and so lower, another function on the spot). A null
   // stream (the attribute without the plugin's action) does nothing.
   class StatementScope {
   public:
-    StatementScope(GoDiagnosticStream *Stream, clang::SourceRange Range);
+    StatementScope(GoDiagnosticStream *Stream, clang::SourceRange Range,
+                   const clang::Stmt *St);
     ~StatementScope();
     StatementScope(const StatementScope &) = delete;
     StatementScope &operator=(const StatementScope &) = delete;
@@ -56,6 +63,7 @@ public:
     friend class GoDiagnosticStream;
     GoDiagnosticStream *Stream;
     clang::SourceRange Range;
+    const clang::Stmt *St;
     StatementScope *Outer;
   };
 
@@ -94,12 +102,20 @@ private:
     clang::SourceLocation Key;
   };
   enum class Fate { Passed, Held, Dropped };
+  // A statement with a `[[go]]` error, and the bodies nested in it
+  // (expansion ranges).
+  struct SilencedStatement {
+    clang::SourceRange Range;
+    std::vector<clang::SourceRange> Bodies;
+  };
 
   bool before(clang::SourceLocation A, clang::SourceLocation B) const;
   bool within(clang::SourceLocation Loc, clang::SourceRange Range) const;
   clang::SourceLocation fileLoc(clang::SourceLocation Loc) const;
   clang::SourceRange expansionRange(clang::SourceRange Range) const;
-  void silenceUnusedValue(clang::SourceRange Range);
+  void silenceUnusedValue(const StatementScope &Statement);
+  void addNestedBodies(const clang::Stmt *S,
+                       std::vector<clang::SourceRange> &Bodies) const;
   bool isSilenced(clang::SourceLocation Loc) const;
   void pass(clang::DiagnosticsEngine::Level Level,
             const clang::Diagnostic &Info);
@@ -116,8 +132,7 @@ private:
   clang::SourceLocation HoldUntil; // latest location held for (expansion)
   std::vector<Group> Held;
   Fate LastFate = Fate::Passed; // of the last non-note, for its notes
-  // Statements with a `[[go]]` error (expansion ranges).
-  std::vector<clang::SourceRange> Silenced;
+  std::vector<SilencedStatement> Silenced;
 };
 
 } // namespace gort::plugin

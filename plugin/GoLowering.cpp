@@ -779,7 +779,7 @@ void lowerGoStatement(Sema &S, AttributedStmt *AS, DeclContext *DC) {
   // Reports belong to the statement: sorted with the parse-time ones, and
   // an error silences -Wunused-value at it (GoDiagnosticStream.h).
   GoDiagnosticStream::StatementScope Scope(GoState::get().Stream,
-                                           AS->getSourceRange());
+                                           AS->getSourceRange(), AS);
   if (auto *E = dyn_cast<Expr>(Sub); E && E->containsErrors())
     return;
   GoCallShape Shape = classifyGoStatement(Sub);

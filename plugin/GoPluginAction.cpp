@@ -88,7 +88,7 @@ public:
     // it silently serial.
     if (!Context) {
       GoDiagnosticStream::StatementScope Scope(GoState::get().Stream,
-                                               AS->getSourceRange());
+                                               AS->getSourceRange(), AS);
       diagNotLowered(S, AS->getBeginLoc(), AS->getSourceRange());
     } else
       lowerGoStatement(S, AS, Context);

@@ -44,6 +44,13 @@ void twice(int x) {
   // CHECK: diag-unused-value-silenced.cpp:[[@LINE-2]]:23: error: expression in {{\[\[go\]\]}} must be a function call
 }
 
+// A lambda's body is a function of its own: its warnings stay.
+void nested_body() {
+  [[go]] [] { 42; return 1; }() + 1;
+  // CHECK: diag-unused-value-silenced.cpp:[[@LINE-1]]:10: error: expression in {{\[\[go\]\]}} must be a function call
+  // CHECK: diag-unused-value-silenced.cpp:[[@LINE-2]]:15: warning: expression result unused [-Wunused-value]
+}
+
 // In a template, a statement that is not a call is reported at the
 // definition; its instantiation adds nothing.
 template <class T> void in_template(T t) {
@@ -53,8 +60,8 @@ template <class T> void in_template(T t) {
   // CHECK: diag-unused-value-silenced.cpp:[[@LINE-1]]:3: warning: expression result unused [-Wunused-value]
 }
 template void in_template<int>(int);
-// CHECK: 4 warnings and 6 errors generated.
+// CHECK: 5 warnings and 7 errors generated.
 
-// WERROR-COUNT-4: error: {{.*}} result unused [-Werror,
+// WERROR-COUNT-5: error: {{.*}} result unused [-Werror,
 // WERROR-NOT: result unused
-// WERROR: 10 errors generated.
+// WERROR: 12 errors generated.
