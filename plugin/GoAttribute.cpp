@@ -11,6 +11,7 @@
 // what can be checked now and attaches a marker (an AnnotateAttr, which
 // CodeGen ignores); GoPluginAction's consumer lowers marked statements later.
 #include "GoCallShape.h"
+#include "GoDiagnosticStream.h"
 #include "GoDiagnostics.h"
 #include "GoLowering.h"
 #include "GoState.h"
@@ -38,6 +39,10 @@ struct GoAttrInfo : ParsedAttrInfo {
   // `[[go]] int x = f();`, `[[go]] void f();`: a declaration, not a call.
   bool diagAppertainsToDecl(Sema &S, const ParsedAttr &Attr,
                             const Decl *D) const override {
+    GoDiagnosticStream *Stream = GoState::get().Stream;
+    GoDiagnosticStream::StatementScope Scope(Stream, Attr.getRange(), nullptr);
+    if (Stream)
+      Stream->holdUntilLowered(Attr.getLoc());
     diagOnDeclaration(S, Attr.getLoc());
     return false;
   }
@@ -45,6 +50,15 @@ struct GoAttrInfo : ParsedAttrInfo {
   AttrHandling handleStmtAttribute(Sema &S, Stmt *St, const ParsedAttr &Attr,
                                    class Attr *&Result) const override {
     GoState &State = GoState::get();
+    // What is reported here belongs to the statement (sorted with the
+    // lowering's reports, GoDiagnosticStream.h), and an error silences
+    // Sema's -Wunused-value warning about it.
+    SourceRange StmtRange = Attr.getRange();
+    if (St && St->getEndLoc().isValid())
+      StmtRange.setEnd(St->getEndLoc());
+    GoDiagnosticStream::StatementScope Scope(State.Stream, StmtRange, St);
+    if (State.Stream)
+      State.Stream->holdUntilLowered(Attr.getLoc());
     if (State.LastStmt == St) {
       diagDuplicate(S, Attr.getLoc(), State.LastAttrLoc);
       return AttributeNotApplied;

@@ -29,6 +29,7 @@
 #include "GoLowering.h"
 
 #include "GoCallShape.h"
+#include "GoDiagnosticStream.h"
 #include "GoDiagnostics.h"
 #include "GoRespecialize.h"
 #include "GoState.h"
@@ -775,6 +776,10 @@ void lowerGoStatement(Sema &S, AttributedStmt *AS, DeclContext *DC) {
   Stmt *Sub = AS->getSubStmt();
   if (!Sub)
     return;
+  // Reports belong to the statement: sorted with the parse-time ones, and
+  // an error silences -Wunused-value at it (GoDiagnosticStream.h).
+  GoDiagnosticStream::StatementScope Scope(GoState::get().Stream,
+                                           AS->getSourceRange(), AS);
   if (auto *E = dyn_cast<Expr>(Sub); E && E->containsErrors())
     return;
   GoCallShape Shape = classifyGoStatement(Sub);

@@ -23,6 +23,7 @@
 // system header. Decls from a PCH or module come through
 // HandleInterestingDecl, which forwards here.
 #include "ErrnoLocation.h"
+#include "GoDiagnosticStream.h"
 #include "GoDiagnostics.h"
 #include "GoLowering.h"
 #include "GoState.h"
@@ -85,9 +86,11 @@ public:
     // A statement outside any function (a GNU statement expression in an
     // initializer): there is no function to build the call in; never leave
     // it silently serial.
-    if (!Context)
+    if (!Context) {
+      GoDiagnosticStream::StatementScope Scope(GoState::get().Stream,
+                                               AS->getSourceRange(), AS);
       diagNotLowered(S, AS->getBeginLoc(), AS->getSourceRange());
-    else
+    } else
       lowerGoStatement(S, AS, Context);
     return true;
   }
@@ -132,30 +135,16 @@ public:
   ASTMutationListener *GetASTMutationListener() override { return &Listener; }
 
   bool HandleTopLevelDecl(DeclGroupRef Group) override {
-    if (!TheSema)
-      return true;
-    walkPending();
-    const GoState &State = GoState::get();
-    ASTContext &Ctx = TheSema->getASTContext();
-    if (!LookedUpExternalErrno && Ctx.getExternalSource()) {
-      LookedUpExternalErrno = true;
-      forgetErrnoLocationIsConst(Ctx);
-    }
-    for (Decl *D : Group)
-      forgetErrnoLocationIsConst(D);
-    if (SplitStack)
+    lowerTopLevelDecl(Group);
+    // Diagnostics held since a [[go]] in Group was parsed come out now,
+    // in source order (GoDiagnosticStream.h).
+    if (GoDiagnosticStream *Stream = GoState::get().Stream) {
+      SourceLocation End;
       for (Decl *D : Group)
-        markVariadicNoSplitStack(D, Ctx);
-    // Fast path: no [[go]] parsed and none can come from a PCH or module.
-    if (!State.SeenGo && !Ctx.getExternalSource())
-      return true;
-    SourceManager &SM = Ctx.getSourceManager();
-    for (Decl *D : Group) {
-      if (!State.SeenGoInSystemHeader && SM.isInSystemHeader(D->getLocation()))
-        continue;
-      GoStatementFinder(*TheSema, Seen).TraverseDecl(D);
+        if (D && D->getEndLoc().isValid())
+          End = D->getEndLoc(); // a group's declarations are in order
+      Stream->declarationsLowered(End);
     }
-    walkPending(); // what the lowering itself marked used
     return true;
   }
 
@@ -179,9 +168,38 @@ public:
   void HandleTranslationUnit(ASTContext &) override {
     while (TheSema && walkPending())
       TheSema->PerformPendingInstantiations();
+    if (GoDiagnosticStream *Stream = GoState::get().Stream)
+      Stream->release();
   }
 
 private:
+  void lowerTopLevelDecl(DeclGroupRef Group) {
+    if (!TheSema)
+      return;
+    walkPending();
+    const GoState &State = GoState::get();
+    ASTContext &Ctx = TheSema->getASTContext();
+    if (!LookedUpExternalErrno && Ctx.getExternalSource()) {
+      LookedUpExternalErrno = true;
+      forgetErrnoLocationIsConst(Ctx);
+    }
+    for (Decl *D : Group)
+      forgetErrnoLocationIsConst(D);
+    if (SplitStack)
+      for (Decl *D : Group)
+        markVariadicNoSplitStack(D, Ctx);
+    // Fast path: no [[go]] parsed and none can come from a PCH or module.
+    if (!State.SeenGo && !Ctx.getExternalSource())
+      return;
+    SourceManager &SM = Ctx.getSourceManager();
+    for (Decl *D : Group) {
+      if (!State.SeenGoInSystemHeader && SM.isInSystemHeader(D->getLocation()))
+        continue;
+      GoStatementFinder(*TheSema, Seen).TraverseDecl(D);
+    }
+    walkPending(); // what the lowering itself marked used
+  }
+
   // Walks the declarations GoUseListener recorded; true if any [[go]] was
   // lowered or diagnosed.
   bool walkPending() {
@@ -228,6 +246,7 @@ protected:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef) override {
     GoState::get().reset();
+    GoState::get().Stream = GoDiagnosticStream::install(CI.getDiagnostics());
     return std::make_unique<GoLoweringConsumer>(
         bool(CI.getCodeGenOpts().EnableSegmentedStacks));
   }

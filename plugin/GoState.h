@@ -11,6 +11,8 @@ class Stmt;
 
 namespace gort::plugin {
 
+class GoDiagnosticStream;
+
 // The AnnotateAttr string that marks a parsed `[[go]]` statement. The marker
 // survives template instantiation and PCH serialization; CodeGen ignores it.
 inline constexpr const char kGoMarker[] = "gort.go";
@@ -26,6 +28,9 @@ struct GoState {
   // one after the other, with the same Stmt*.
   const clang::Stmt *LastStmt = nullptr;
   clang::SourceLocation LastAttrLoc;
+  // Where the plugin's diagnostics go (GoDiagnosticStream.h); null if the
+  // attribute is parsed without the plugin's action.
+  GoDiagnosticStream *Stream = nullptr;
 
   // One compiler instance compiles one TU; the consumer resets the state
   // when it is created.
