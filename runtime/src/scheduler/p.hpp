@@ -23,6 +23,12 @@ struct P {
   M* m = nullptr;              // owner while running
   P* link = nullptr;           // idle P list
   std::uint32_t schedtick = 0; // goroutines scheduled (global-queue fairness)
+  // Switches between goroutines on this P, and a poll of the network
+  // poller asked for by one of them (scheduler/netpoll_glue.hpp,
+  // netpoll_turn): a P that always has local work never reaches
+  // find_runnable's poll otherwise.
+  std::uint32_t switchtick = 0;
+  bool netpoll_due = false;
   // Preemption request from sysmon for the time slice `schedtick` (see
   // preempt/request.hpp); stale once schedtick moves.
   std::atomic<std::uint64_t> preempt_req{0};

@@ -236,6 +236,10 @@ G* find_runnable(M* m, bool* inherit) {
       if (np) acquire_p(m, np); else stop_m(m);
       continue;
     }
+    if (p->netpoll_due) {  // asked for by switch_out (netpoll_turn)
+      p->netpoll_due = false;
+      netpoll_ready_now(p);
+    }
     if (G* g = find_local_runnable(p, inherit)) return g;
     // Network poller: goroutines whose fds became ready, before stealing
     // (Go's order). Cheap when nobody waits on it (docs/design/netpoll.md).
