@@ -2,7 +2,6 @@
 // the goroutines it readies go (Go's findRunnable/netpoll/injectglist).
 #include "scheduler/netpoll_glue.hpp"
 
-#include "base/clock.hpp"
 #include "base/fatal.hpp"
 #include "netpoll/netpoll.hpp"
 #include "scheduler/global_runq.hpp"
@@ -72,13 +71,10 @@ void inject(g_list& l, M* self) {
 
 }  // namespace
 
-[[gnu::noinline]] bool netpoll_turn_slow(P* p) {
-  if (netpoll::waiters() == 0 ||
-      netpoll::blocked_in_poll.load(std::memory_order_relaxed) ||
-      now_ns() - netpoll::last_poll_ns() < kNetpollBusyInterval)
-    return false;
-  p->netpoll_due = true;
-  return true;
+bool netpoll_poll_due(std::int64_t now) {
+  return netpoll::waiters() > 0 &&
+         !netpoll::blocked_in_poll.load(std::memory_order_relaxed) &&
+         now - netpoll::last_poll_ns() >= kNetpollBusyInterval;
 }
 
 bool netpoll_ready_now(P*) {

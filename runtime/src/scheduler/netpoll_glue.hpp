@@ -4,11 +4,10 @@
 
 #include <cstdint>
 
-#include "scheduler/p.hpp"
-
 namespace gort::rt {
 
 struct M;
+struct P;
 
 // From an M holding p with nothing local to run: poll without blocking and
 // put the goroutines whose fds became ready on p's queue. Returns whether
@@ -16,21 +15,15 @@ struct M;
 // M is blocked in it already.
 bool netpoll_ready_now(P* p);
 
-// From switch_out, every kNetpollEveryN-th switch on p: is it time to
-// poll? True if goroutines wait on the poller, no M is blocked in it and
-// nobody has polled for kNetpollBusyInterval; then p's next goroutine is
-// picked by find_runnable, which polls first (netpoll_ready_now). Without
-// it a P whose queue never runs dry sees ready fds only at sysmon's poll,
-// every 10 ms, and C++ libraries that poll with short timeouts
-// (cpp-httplib's keep-alive waits 10 ms) time out instead.
+// From switch_out now and then (scheduler/g0_turn.hpp): is it time for
+// a poll from between goroutines? True if goroutines wait on the poller,
+// no M is blocked in it and nobody has polled for kNetpollBusyInterval.
+// Without these polls a P whose queue never runs dry sees ready fds only
+// at sysmon's poll, every 10 ms, and C++ libraries that poll with short
+// timeouts (cpp-httplib's keep-alive waits 10 ms) time out instead.
 // docs/design/netpoll.md, "Who polls".
-constexpr std::uint32_t kNetpollEveryN = 64;
 constexpr std::int64_t kNetpollBusyInterval = 500'000;  // ns
-bool netpoll_turn_slow(P* p);  // out of line: it calls libc (the clock)
-inline bool netpoll_turn(P* p) {
-  if (++p->switchtick % kNetpollEveryN != 0) [[likely]] return false;
-  return netpoll_turn_slow(p);
-}
+bool netpoll_poll_due(std::int64_t now);
 
 // From an M without a P that is about to idle: if goroutines wait on the
 // poller and no other M is blocked in it, block in epoll_wait (until an
