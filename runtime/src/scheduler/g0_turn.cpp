@@ -6,6 +6,7 @@
 #include "base/clock.hpp"
 #include "base/race.hpp"
 #include "netpoll/netpoll.hpp"
+#include "scheduler/m.hpp"
 #include "scheduler/netpoll_glue.hpp"
 #include "timer/timer.hpp"
 
@@ -36,9 +37,13 @@ void g0_turn_run(P* p) {
     // As on the timer thread: a timer firing orders nothing (Go's Sleep
     // and After), so TSan sees no edge from this M's context (race builds).
     race_ignore_sync timers_order_nothing;
-    // Goroutines it readies go onto p's queue (unpark with a P).
-    if (fire_due_timers().fired)
-      fired_by_ms.fetch_add(1, std::memory_order_relaxed);
+    // The goroutines it readies go onto p's queue in deadline order (as
+    // the timer thread's go onto the global queue), not into runnext.
+    M* m = this_m();
+    m->firing_timers = true;
+    bool fired = fire_due_timers().fired;
+    m->firing_timers = false;
+    if (fired) fired_by_ms.fetch_add(1, std::memory_order_relaxed);
   }
   if (p->netpoll_due) {
     p->netpoll_due = false;

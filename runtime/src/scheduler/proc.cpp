@@ -356,7 +356,7 @@ void ready(G* g, bool next) {
   set_status(g, gstatus::runnable);
   M* m = this_m();
   if (m && m->p && !retired(m->p)) {
-    m->p->runq.put(g, next);
+    m->p->runq.put(g, next && !m->firing_timers);
     wakep();
     return;
   }
