@@ -11,6 +11,7 @@
 #include "base/race.hpp"
 #include "scheduler/checkdead.hpp"
 #include "scheduler/g0_turn.hpp"
+#include "scheduler/sched.hpp"
 #include "startup/threads.hpp"
 #include "timer/timer.hpp"
 
@@ -30,16 +31,19 @@ void* timer_thread(void*) {
     timer_round r = fire_due_timers();
     if (r.drained) checkdead();
     // Ms between goroutines fire due timers too (scheduler/g0_turn.hpp).
-    // While they do, leave them the next one: wake kMsGrace after it, in
-    // case no M passes by meanwhile. A server's goroutines arm a timer
-    // per poll() and most fire (cpp-httplib's 10 ms keep-alive waits);
-    // woken for each, this thread cost 7% of a CPU and a context switch
-    // per timer. When Ms stop firing (all idle, or running goroutines
-    // that do not switch), one timer is late by up to kMsGrace and the
-    // thread is exact again from the next round on.
+    // While they do and some P runs, leave them the next one: wake
+    // kMsGrace after it, in case no M passes by meanwhile. A server's
+    // goroutines arm a timer per poll() and most fire (cpp-httplib's 10 ms
+    // keep-alive waits); woken for each, this thread cost 7% of a CPU and
+    // a context switch per timer. With every P idle nobody will pass by:
+    // exact. When running Ms stop firing (goroutines that do not switch),
+    // one timer is late by up to kMsGrace and the thread is exact again
+    // from the next round on.
     std::uint64_t by_ms = timers_fired_by_ms();
     std::int64_t wait = r.wait_ns;
-    if (wait >= 0 && by_ms != seen) wait += kMsGrace;
+    bool some_p_runs = sched.npidle.load(std::memory_order_relaxed) <
+                       sched.nprocs.load(std::memory_order_relaxed);
+    if (wait >= 0 && by_ms != seen && some_p_runs) wait += kMsGrace;
     seen = by_ms;
     futex_wait(timers_changed(), r.seq, wait);
   }
