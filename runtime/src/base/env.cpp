@@ -13,7 +13,7 @@ namespace {
 
 // GORT_DEBUG settings the runtime knows (add new ones here).
 constexpr const char* kDebugSettings[] = {"schedtrace", "preemptoff", "preemptevery",
-                                             "netpoll"};
+                                             "netpoll", "sysmonnetpoll"};
 
 void report(const char* name, const char* value, const char* problem,
             std::int64_t used, const char* unit = "") {

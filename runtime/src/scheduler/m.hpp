@@ -38,6 +38,9 @@ struct M {
   P* p = nullptr;            // attached P; null while idle
   P* nextp = nullptr;        // P handed over by whoever woke this M
   bool spinning = false;     // looking for work (counted in nmspinning)
+  // Firing due timers between goroutines (scheduler/g0_turn.cpp): what
+  // they ready queues in deadline order, not each into runnext.
+  bool firing_timers = false;
   note park;                 // sleeps here while idle
   M* schedlink = nullptr;    // idle M list
   post_switch pending;

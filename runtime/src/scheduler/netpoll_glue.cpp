@@ -71,6 +71,12 @@ void inject(g_list& l, M* self) {
 
 }  // namespace
 
+bool netpoll_poll_due(std::int64_t now) {
+  return netpoll::waiters() > 0 &&
+         !netpoll::blocked_in_poll.load(std::memory_order_relaxed) &&
+         now - netpoll::last_poll_ns() >= kNetpollBusyInterval;
+}
+
 bool netpoll_ready_now(P*) {
   if (netpoll::waiters() == 0 ||
       netpoll::blocked_in_poll.load(std::memory_order_relaxed))

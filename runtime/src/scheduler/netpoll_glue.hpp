@@ -15,6 +15,16 @@ struct P;
 // M is blocked in it already.
 bool netpoll_ready_now(P* p);
 
+// From switch_out now and then (scheduler/g0_turn.hpp): is it time for
+// a poll from between goroutines? True if goroutines wait on the poller,
+// no M is blocked in it and nobody has polled for kNetpollBusyInterval.
+// Without these polls a P whose queue never runs dry sees ready fds only
+// at sysmon's poll, every 10 ms, and C++ libraries that poll with short
+// timeouts (cpp-httplib's keep-alive waits 10 ms) time out instead.
+// docs/design/netpoll.md, "Who polls".
+constexpr std::int64_t kNetpollBusyInterval = 500'000;  // ns
+bool netpoll_poll_due(std::int64_t now);
+
 // From an M without a P that is about to idle: if goroutines wait on the
 // poller and no other M is blocked in it, block in epoll_wait (until an
 // event, or the break eventfd when the last waiter leaves). Readied

@@ -23,6 +23,12 @@ struct P {
   M* m = nullptr;              // owner while running
   P* link = nullptr;           // idle P list
   std::uint32_t schedtick = 0; // goroutines scheduled (global-queue fairness)
+  // Switches between goroutines on this P, and what one of them found due
+  // for find_runnable to do on g0 (scheduler/g0_turn.hpp): a P that always
+  // has local work never passes through find_runnable otherwise.
+  std::uint32_t switchtick = 0;
+  bool timers_due = false;
+  bool netpoll_due = false;
   // Preemption request from sysmon for the time slice `schedtick` (see
   // preempt/request.hpp); stale once schedtick moves.
   std::atomic<std::uint64_t> preempt_req{0};

@@ -33,6 +33,7 @@
 #include "scheduler/checkdead.hpp"
 #include "scheduler/exit_stop.hpp"
 #include "scheduler/global_runq.hpp"
+#include "scheduler/g0_turn.hpp"
 #include "scheduler/netpoll_glue.hpp"
 #include "scheduler/procs.hpp"
 #include "scheduler/sched.hpp"
@@ -59,6 +60,14 @@ void* thread_main(void* arg) {
   M* m = static_cast<M*>(arg);
   set_this_m(m);
   run_m(m);
+}
+
+// "gort-m<id>" in top -H, perf and gdb (the runtime's own threads are
+// named by startup/threads.cpp; the main thread keeps the program's name).
+void name_m_thread(M* m) {
+  char name[16];
+  std::snprintf(name, sizeof name, "gort-m%d", m->id);
+  pthread_setname_np(m->thread, name);
 }
 
 }  // namespace
@@ -107,6 +116,7 @@ void start_m(P* p, bool spinning) {
   pthread_sigmask(SIG_SETMASK, &old, nullptr);
   pthread_attr_destroy(&attr);
   if (rc != 0) fatal("failed to create a new OS thread (pthread_create)");
+  name_m_thread(m);
 }
 
 namespace {
@@ -236,6 +246,8 @@ G* find_runnable(M* m, bool* inherit) {
       if (np) acquire_p(m, np); else stop_m(m);
       continue;
     }
+    // Due timers (Go's checkTimers), and a poll switch_out asked for.
+    g0_turn_run(p);
     if (G* g = find_local_runnable(p, inherit)) return g;
     // Network poller: goroutines whose fds became ready, before stealing
     // (Go's order). Cheap when nobody waits on it (docs/design/netpoll.md).
@@ -344,7 +356,7 @@ void ready(G* g, bool next) {
   set_status(g, gstatus::runnable);
   M* m = this_m();
   if (m && m->p && !retired(m->p)) {
-    m->p->runq.put(g, next);
+    m->p->runq.put(g, next && !m->firing_timers);
     wakep();
     return;
   }

@@ -22,6 +22,7 @@
 #include "scheduler/allgs.hpp"
 #include "scheduler/exit_stop.hpp"
 #include "scheduler/global_runq.hpp"
+#include "scheduler/g0_turn.hpp"
 #include "scheduler/procs.hpp"
 
 namespace gort::rt {
@@ -163,7 +164,10 @@ __attribute__((no_split_stack)) void switch_out(post_switch::kind what,
   m->pending = post_switch{cur, what, unlock, arg};
   bool inherit = false;
   // Under exit(), go to g0, which stops this M once `what` is done.
-  G* next = m->p && !exit_stopping_world.load(std::memory_order_relaxed)
+  // g0_turn: now and then through g0, whose find_runnable fires due
+  // timers and polls the network poller before it takes p's next goroutine.
+  G* next = m->p && !exit_stopping_world.load(std::memory_order_relaxed) &&
+                    !g0_turn(m->p)
                 ? find_local_runnable(m->p, &inherit)
                 : nullptr;
   transfer t;

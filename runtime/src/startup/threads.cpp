@@ -49,6 +49,11 @@ void start_runtime_thread(void* (*fn)(void*), const char* what) {
     std::fprintf(stderr, "runtime: cannot create the %s thread\n", what);
     fatal("thread creation failed");
   }
+  // Named, so that top -H, perf and gdb tell the runtime's threads from
+  // the program's ("gort-sysmon", "gort-timer"; Ms are "gort-m<id>").
+  char name[16];
+  std::snprintf(name, sizeof name, "gort-%s", what);
+  pthread_setname_np(tid, name);
 }
 
 }  // namespace gort::rt

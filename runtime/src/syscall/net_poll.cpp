@@ -43,11 +43,18 @@ std::int64_t deadline_after(const timespec* ts) {
   return gort::rt::now_ns() + std::int64_t(ts->tv_sec) * 1'000'000'000 + ts->tv_nsec;
 }
 
-// The set of (fd, direction) a call waits on, built once per call.
+// The set of (fd, direction) a call waits on, built once per call. Most
+// calls wait on one or two fds (cpp-httplib polls one socket per call,
+// several times per request): those fit in the set itself, and only a
+// larger set allocates.
 struct wait_set {
-  std::vector<fd_wait_item> items;
+  static constexpr int kInline = 4;
+  fd_wait_item inline_items[kInline];
+  std::vector<fd_wait_item> more;  // all items, once there are > kInline
+  int n = 0;
   bool all_managed = true;
 
+  fd_wait_item* items() { return more.empty() ? inline_items : more.data(); }
   void add(int fd, np::dir which) {
     np::fd_desc* d = np::managed(fd);
     if (!d) {
@@ -58,10 +65,18 @@ struct wait_set {
     it.fd = fd;
     it.desc = d;
     it.which = which;
-    items.push_back(it);
+    if (n < kInline) {
+      inline_items[n++] = it;
+      return;
+    }
+    // Nothing is linked yet (park_on_fds links): the items may move.
+    if (more.empty()) more.assign(inline_items, inline_items + n);
+    more.push_back(it);
+    ++n;
   }
   void snapshot() {
-    for (auto& it : items) it.tok = np::snapshot(it.desc, it.which);
+    fd_wait_item* it = items();
+    for (int i = 0; i < n; ++i) it[i].tok = np::snapshot(it[i].desc, it[i].which);
   }
 };
 
@@ -74,7 +89,7 @@ int poll_loop(wait_set& ws, std::int64_t deadline, TryNow try_now) {
     ws.snapshot();
     int r = try_now();
     if (r != 0) return r;
-    switch (gort::rt::park_on_fds(ws.items.data(), int(ws.items.size()), deadline)) {
+    switch (gort::rt::park_on_fds(ws.items(), ws.n, deadline)) {
       case np::timed_out: return try_now();  // last look, as the kernel's
       case np::none: return -2;
       default: break;  // ready, or an fd closed: look again

@@ -25,6 +25,9 @@ namespace {
 
 std::int64_t start_time_ns = 0;
 std::int64_t schedtrace_ms = 0;  // GORT_DEBUG=schedtrace, read by sysmon_init
+// GORT_DEBUG=sysmonnetpoll=0: sysmon leaves the network poller to the
+// scheduler's own polls (for tests of those, test/netpoll/busy_p_polls).
+bool sysmon_polls = true;
 
 // What sysmon remembers of each P between ticks.
 struct p_watch {
@@ -93,7 +96,7 @@ void* sysmon_main(void*) {
     }
     bool watch_closely = watch_unseen_blocking(now);
     // Network poller: poll if nobody has for 10 ms (docs/design/netpoll.md).
-    sysmon_netpoll(now);
+    if (sysmon_polls) sysmon_netpoll(now);
     // Tick fast while some P is in a system call; else back off to 10 ms.
     if (retake(now))
       delay_us = 20;
@@ -139,6 +142,7 @@ void sysmon_init() {
   start_time_ns = now_ns();
   // At most a year between lines: trace_ms * 1e6 must not overflow.
   schedtrace_ms = debug_setting("schedtrace", 0, 365LL * 86'400'000);
+  sysmon_polls = debug_setting("sysmonnetpoll", 0, 1, 1) != 0;
 }
 
 }  // namespace gort::rt

@@ -27,6 +27,9 @@ struct timer_heap {
   std::vector<timer*> heap;             // min-heap on `when`
   std::atomic<std::uint32_t> seq{0};    // bumped when the earliest changes
   std::atomic<std::size_t> count{0};
+  // heap.front()->when, or INT64_MAX when empty; written under the lock,
+  // read without it by Ms deciding whether to fire (earliest_timer_ns).
+  std::atomic<std::int64_t> earliest{INT64_MAX};
 };
 
 // Constant-initialised (no guard variable: a function-local static's guard
@@ -37,6 +40,11 @@ struct timer_heap {
 timer_heap& th() { return heap; }
 
 bool earlier(const timer* a, const timer* b) { return a->when < b->when; }
+
+void publish_earliest(timer_heap& h) {
+  h.earliest.store(h.heap.empty() ? INT64_MAX : h.heap.front()->when,
+                   std::memory_order_relaxed);
+}
 
 void sift_up(std::vector<timer*>& h, std::size_t i) {
   timer* t = h[i];
@@ -109,7 +117,9 @@ timer_round fire_due_timers() {
     t.count.fetch_sub(1, std::memory_order_seq_cst);
     fired = true;
   }
+  publish_earliest(t);
   timer_round r;
+  r.fired = fired;
   r.wait_ns = t.heap.empty() ? -1 : t.heap.front()->when - now;
   // Read under the lock: an add_timer after the unlock that becomes the
   // earliest bumps it, so the thread's futex_wait returns at once.
@@ -131,6 +141,7 @@ void add_timer_locked(timer* t) {
   sift_up(h.heap, h.heap.size() - 1);
   h.count.fetch_add(1, std::memory_order_relaxed);
   if (t->heap_index == 0) {
+    publish_earliest(h);
     h.seq.fetch_add(1, std::memory_order_release);
     futex_wake(h.seq, 1);
   }
@@ -151,9 +162,14 @@ bool del_timer(timer* t) {
     remove_at(h.heap, std::size_t(t->heap_index));
     t->heap_index = -1;
     h.count.fetch_sub(1, std::memory_order_relaxed);
+    publish_earliest(h);
   }
   h.lock.unlock();
   return queued;
+}
+
+std::int64_t earliest_timer_ns() {
+  return th().earliest.load(std::memory_order_relaxed);
 }
 
 std::size_t pending_timers() {

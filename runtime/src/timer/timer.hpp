@@ -1,6 +1,7 @@
 // Runtime timers: one heap ordered by deadline, served by the timer thread
-// (runtime-internal, not a goroutine: startup/timer_thread.cpp). No thread
-// per sleeper.
+// (runtime-internal, not a goroutine: startup/timer_thread.cpp) and by Ms
+// passing between goroutines (scheduler/g0_turn.hpp). No thread per
+// sleeper.
 #pragma once
 
 #include <atomic>
@@ -30,14 +31,21 @@ bool del_timer(timer* t);
 // Number of timers queued (deadlock detection: a pending timer can wake).
 std::size_t pending_timers();
 
-// ---- The timer thread's side (startup/timer_thread.cpp). ----------------
+// The earliest queued deadline (INT64_MAX: none), read without the lock:
+// an M between goroutines fires due timers itself when it has passed
+// (scheduler/g0_turn.hpp), as Go's Ps run their timers.
+std::int64_t earliest_timer_ns();
 
-// One round of the timer thread: fires every due timer under the heap's
-// lock (a timer leaves pending_timers() only after its fire returned).
+// ---- Who fires: the timer thread (startup/timer_thread.cpp), and Ms ----
+
+// One round: fires every due timer under the heap's lock (a timer leaves
+// pending_timers() only after its fire returned). The timer thread runs
+// rounds; so does an M that finds the earliest deadline passed.
 struct timer_round {
   std::int64_t wait_ns;  // until the earliest deadline; -1: heap empty
   std::uint32_t seq;     // timers_changed() as read under the lock
   bool drained;          // this round fired the last queued timer
+  bool fired;            // this round fired at least one timer
 };
 timer_round fire_due_timers();
 
