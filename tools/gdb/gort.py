@@ -10,10 +10,13 @@ import gdb
 
 STATES = ["idle", "runnable", "running", "waiting", "syscall", "dead"]
 # detail::wait_reason, in declaration order (runtime/include/gort/detail/park.hpp)
+# (runtime/src/scheduler/wait_reason.cpp has the names).
 REASONS = ["running", "chan receive", "chan send", "select", "select (no cases)",
            "chan receive (nil chan)", "chan send (nil chan)",
            "sync.WaitGroup.Wait", "sync.Mutex.Lock", "sync.RWMutex.Lock",
-           "sync.RWMutex.RLock", "sync.Cond.Wait", "sleep", "syscall"]
+           "sync.RWMutex.RLock", "sync.Cond.Wait", "sleep", "syscall", "IO wait",
+           "pthread_mutex_lock", "pthread_rwlock_rdlock", "pthread_rwlock_wrlock",
+           "pthread_cond_wait", "sem_wait", "pthread_join"]
 CHUNK = 4096  # runtime/src/scheduler/allgs.cpp
 
 
@@ -22,7 +25,10 @@ def _word(addr):
 
 
 def all_goroutines():
-    """Yields (id, state text, G value) for every live goroutine."""
+    """Yields (id, state text, G value) for every live goroutine. The text
+    is the wait reason of a parked goroutine and of one in a system call
+    that the runtime names ("pthread_mutex_lock"), as in the runtime's
+    dumps (runtime/src/panic/traceback.cpp)."""
     g_ptr = gdb.lookup_type("gort::rt::G").pointer()
     count = _word(int(gdb.parse_and_eval("(unsigned long)&gort_allgs_count")))
     chunks = int(gdb.parse_and_eval("(unsigned long)&gort_allgs_chunks"))
@@ -33,10 +39,16 @@ def all_goroutines():
         if status in (0, 5):  # idle or dead: a free G struct
             continue
         state = STATES[status]
-        if state == "waiting":
-            reason = int(g["reason"])
-            state = REASONS[reason] if reason < len(REASONS) else "waiting"
+        reason = int(g["reason"])
+        if state == "waiting" or (state == "syscall" and reason != 0):
+            state = REASONS[reason] if reason < len(REASONS) else state
         yield int(g["id"]), state, g
+
+
+def _on_a_thread(g):
+    """Running or in a system call: its registers are a thread's, not in
+    its saved context."""
+    return STATES[int(g["status"]["_M_i"])] in ("running", "syscall")
 
 
 def _saved_registers(g):
@@ -144,7 +156,7 @@ class InfoGoroutines(gdb.Command):
     def invoke(self, arg, from_tty):
         for gid, state, g in all_goroutines():
             where = ""
-            regs = _saved_registers(g) if state not in ("running", "syscall") else None
+            regs = None if _on_a_thread(g) else _saved_registers(g)
             if regs:
                 where = " in " + _where(regs)
             print("goroutine %d [%s]%s" % (gid, state, where))
@@ -165,7 +177,7 @@ class GoroutineCommand(gdb.Command):
             if gid != want:
                 continue
             regs = _saved_registers(g)
-            if state in ("running", "syscall") or not regs:
+            if _on_a_thread(g) or not regs:
                 # Running on some thread: find it with "info threads" / "bt".
                 print("goroutine %d [%s]: running on an OS thread; "
                       "use thread apply all bt" % (gid, state))

@@ -6,20 +6,6 @@
 
 namespace gort::rt {
 
-namespace {
-
-const char* state_text(const G* g) {
-  switch (g->status.load(std::memory_order_acquire)) {
-    case gstatus::runnable: return "runnable";
-    case gstatus::running: return "running";
-    case gstatus::syscall: return "syscall";
-    case gstatus::waiting: return detail::wait_reason_text(g->reason);
-    default: return nullptr;  // idle or dead: not listed
-  }
-}
-
-}  // namespace
-
 void dump_all_goroutines(std::FILE* out, bool in_signal_handler) {
   G* self = current_g();
   bool first = true;
@@ -31,7 +17,7 @@ void dump_all_goroutines(std::FILE* out, bool in_signal_handler) {
   }
   allgs_for_each([&](G* g) {
     if (g == self) return;
-    const char* state = state_text(g);
+    const char* state = goroutine_state_text(g);
     if (!state) return;
     if (!first) std::fputc('\n', out);
     first = false;

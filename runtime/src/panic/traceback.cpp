@@ -16,6 +16,10 @@
 // Return points inside the split-stack trampolines (stack/morestack.S).
 extern "C" char gort_ns_fast_return[], gort_ns_args_return[], gort_ms_body_return[];
 #endif
+// Bounds of the runtime's own code (base/runtime_text.hpp): the linker
+// defines them.
+extern "C" char __start_gort_runtime_text[];
+extern "C" char __stop_gort_runtime_text[];
 
 namespace gort::rt {
 
@@ -59,19 +63,28 @@ const char* qualified_name(const char* sig) {
   return start;
 }
 
-// What a frame of function `name` is to a traceback. The goroutine's entry
-// (gort::go's closure), __wrap_main and Boost.Context's make_fcontext are
-// the bottom; the runtime and gort::go's std::invoke/std::apply plumbing are
-// left out, as Go leaves out runtime frames. Names the demangler gives up
-// on (Clang's lambda names, `$_0`, inside local entities) are matched in
-// their mangled form.
-frame classify(const char* name) {
+bool in_runtime_text(std::uintptr_t pc) {
+  auto* a = reinterpret_cast<const char*>(pc);
+  return a >= __start_gort_runtime_text && a < __stop_gort_runtime_text;
+}
+
+// What a frame of function `name` at `pc` is to a traceback. The
+// goroutine's entry (gort::go's closure), __wrap_main and Boost.Context's
+// make_fcontext are the bottom; the runtime and gort::go's
+// std::invoke/std::apply plumbing are left out, as Go leaves out runtime
+// frames. The runtime is known by its code's section, which also covers
+// its functions named like libc's (the interposed pthread_mutex_lock and
+// its lambdas), and by name (its inline functions compiled into the
+// program). Names the demangler gives up on (Clang's lambda names, `$_0`,
+// inside local entities) are matched in their mangled form.
+frame classify(const char* name, std::uintptr_t pc) {
   name = qualified_name(name);
   if (starts_with(name, "gort::detail::closure<") ||
       starts_with(name, "_ZN4gort6detail7closureI") ||
       std::strcmp(name, "__wrap_main") == 0 ||
       std::strcmp(name, "make_fcontext") == 0)
     return frame::bottom;
+  if (in_runtime_text(pc)) return frame::hidden;
   static const char* const hidden[] = {
       "gort::rt::", "gort::detail::", "gort_", "__morestack", "std::__invoke",
       "std::invoke<", "std::__apply_impl", "std::apply<",
@@ -120,7 +133,7 @@ frame print_pc(std::FILE* out, frame_pc f, bool* printed) {
     const char* raw = names[i].function;
     char* owned = demangle(raw);
     const char* name = owned ? owned : raw ? raw : "?";
-    frame kind = classify(name);
+    frame kind = classify(name, addr);
     if (kind == frame::printed || (kind == frame::bottom && !*printed)) {
       *printed = true;
       if (names[i].file) {
@@ -246,17 +259,34 @@ void print_parked_traceback(std::FILE* out, const G* g) {
   }
 }
 
+const char* goroutine_state_text(const G* g) {
+  switch (g->status.load(std::memory_order_acquire)) {
+    case gstatus::runnable: return "runnable";
+    case gstatus::running: return "running";
+    case gstatus::waiting: return detail::wait_reason_text(g->reason);
+    // A system call says what it waits for when the runtime knows (an
+    // interposed pthread lock: syscall/pthread_interpose.cpp).
+    case gstatus::syscall:
+      return g->reason == detail::wait_reason::none
+                 ? "syscall"
+                 : detail::wait_reason_text(g->reason);
+    default: return nullptr;  // idle or dead
+  }
+}
+
 void print_current_header(std::FILE* out) {
   G* g = current_g();
-  // A goroutine pinned to its thread runs the deadlock check itself while
-  // it parks (syscall/pinned_park.cpp): it is waiting then, not running.
-  const char* state = "running";
-  if (g && g->status.load(std::memory_order_acquire) == gstatus::waiting)
-    state = detail::wait_reason_text(g->reason);
-  if (g)
-    std::fprintf(out, "goroutine %llu [%s]:\n", (unsigned long long)g->id, state);
-  else
+  if (!g) {
     std::fprintf(out, "thread %ld [running]:\n", (long)gettid());
+    return;
+  }
+  // The caller is running, unless it writes the dump from inside a wait: a
+  // goroutine pinned to its thread runs the deadlock check itself while it
+  // parks (syscall/pinned_park.cpp), and SIGQUIT may interrupt a
+  // goroutine's system call or foreign wait on its own thread.
+  const char* state = goroutine_state_text(g);
+  std::fprintf(out, "goroutine %llu [%s]:\n", (unsigned long long)g->id,
+               state ? state : "running");
 }
 
 void print_current_stack(std::FILE* out, const char* skip_through) {

@@ -1,8 +1,8 @@
 // Symbolized stack traces in Go's layout, one frame per two lines:
 //   function(args)
 //   \t<module>+0x<offset>
-// Runtime-internal frames (gort::rt::, gort::detail::) are left out, as Go
-// leaves out runtime frames.
+// The runtime's own frames (its code, gort::rt::, gort::detail::) are left
+// out, as Go leaves out runtime frames.
 #pragma once
 
 #include <cstdio>
@@ -23,7 +23,12 @@ void print_interrupted_traceback(std::FILE* out);
 // runnable), by walking frame pointers from its saved context.
 void print_parked_traceback(std::FILE* out, const G* g);
 
-// Prints "goroutine N [state]:" for the running goroutine (or "thread").
+// What a goroutine dump says a goroutine is doing: "running", "runnable",
+// its wait reason (waiting, or in a system call: "syscall" or what the
+// call waits for); null for an idle or dead G (not listed).
+const char* goroutine_state_text(const G* g);
+
+// Prints "goroutine N [state]:" for the calling goroutine (or "thread").
 void print_current_header(std::FILE* out);
 
 // die()'s printers (base/fatal.hpp, gort_die_hooks): the header, then

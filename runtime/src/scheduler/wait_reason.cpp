@@ -22,6 +22,12 @@ const char* wait_reason_text(wait_reason r) noexcept {
     case wait_reason::sleep: return "sleep";
     case wait_reason::syscall: return "syscall";
     case wait_reason::io_wait: return "IO wait";
+    case wait_reason::pthread_mutex_lock: return "pthread_mutex_lock";
+    case wait_reason::pthread_rwlock_rdlock: return "pthread_rwlock_rdlock";
+    case wait_reason::pthread_rwlock_wrlock: return "pthread_rwlock_wrlock";
+    case wait_reason::pthread_cond_wait: return "pthread_cond_wait";
+    case wait_reason::sem_wait: return "sem_wait";
+    case wait_reason::pthread_join: return "pthread_join";
   }
   return "unknown";
 }

@@ -25,10 +25,34 @@ void give_p_away(M* m) {
   handoff_p(p);
 }
 
-void park_keeping_thread(waiter& w, void (*unlock)(void*), void* arg,
-                         wait_reason why) {
+// While a pinned goroutine waits, its registers are live on its thread and
+// the context in its G is the one it last switched away with: stale. The
+// dumps written on other threads (panic/traceback.cpp) and the gdb
+// extension (tools/gdb/gort.py) unwind a parked goroutine from that
+// context, so for the wait it is pointed at the waiting frame itself, seen
+// as Boost.Context's x86-64 jump_fcontext would have saved it: the caller's
+// rbp at ctx+0x38, the return address at ctx+0x40, the resumed rsp at
+// ctx+0x48. A frame-pointer frame holds exactly these at rbp, rbp+8 and
+// rbp+16 (the runtime keeps frame pointers), so the view starts 0x38 below
+// this function's rbp; the words under it are this frame's own, which no
+// reader looks at, and nothing ever jumps to it (a pinned goroutine never
+// switches away). It describes this function's caller, just after the call:
+// the same point a real park's context gives (inside park()).
+#if !defined(__x86_64__)
+#error "the pinned park's context view assumes x86-64's jump_fcontext layout"
+#endif
+constexpr std::ptrdiff_t saved_rbp_offset = 0x38;
+
+// no_split_stack: a frame entered through __morestack has the trampoline's
+// return address at rbp+8, not its caller's (the view above needs the
+// latter). The frame is small; its callees split as usual.
+__attribute__((no_split_stack)) void park_keeping_thread(
+    waiter& w, void (*unlock)(void*), void* arg, wait_reason why) {
   M* m = this_m();
   G* g = w.base.g;
+  context stale = g->ctx;
+  // Before the status: a dump that sees the goroutine waiting reads ctx.
+  g->ctx = static_cast<char*>(__builtin_frame_address(0)) - saved_rbp_offset;
   // Under the primitive's lock, like the rest of w: its waker reads it.
   w.base.blocks_thread = true;
   g->reason = why;
@@ -41,6 +65,7 @@ void park_keeping_thread(waiter& w, void (*unlock)(void*), void* arg,
   acquire_p_keeping_thread(m);
   set_status(g, gstatus::running);
   g->reason = wait_reason::none;
+  g->ctx = stale;  // as the last switch left it
 }
 
 // Out of line: sched_yield is libc (see scheduler/api.cpp).

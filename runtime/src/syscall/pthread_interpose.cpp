@@ -113,10 +113,13 @@ inline void count_unlock(G* g, int r) {
 // Runs `block` (a call that may wait for another goroutine) in the
 // system-call state with the P handed off, then counts the lock if
 // `counts`. The count is raised before exitsyscall, which must see the
-// goroutine pinned: the lock now belongs to this thread.
+// goroutine pinned: the lock now belongs to this thread. Goroutine dumps
+// show the wait as `why` (exitsyscall clears it).
 template <class F>
-__attribute__((no_split_stack)) int blocking_call(G* g, bool counts, F block) {
+__attribute__((no_split_stack)) int blocking_call(G* g, bool counts, detail::wait_reason why,
+                                                  F block) {
   bool entered = enter_syscall(true);
+  if (entered) g->reason = why;
   int r = block();
   if (counts) count_lock(g, r);
   if (entered) leave_syscall();
@@ -126,7 +129,7 @@ __attribute__((no_split_stack)) int blocking_call(G* g, bool counts, F block) {
 // Lock: try first (an uncontended lock never leaves user space), and only
 // on EBUSY block with the P handed off. On plain threads, the plain call.
 template <class Lock, class Try>
-__attribute__((no_split_stack)) int lock_pinning(Lock lock, Try try_lock) {
+__attribute__((no_split_stack)) int lock_pinning(detail::wait_reason why, Lock lock, Try try_lock) {
   G* g = caller();
   if (!g) return lock();
   int r = try_lock();
@@ -134,7 +137,7 @@ __attribute__((no_split_stack)) int lock_pinning(Lock lock, Try try_lock) {
     count_lock(g, r);
     return r;
   }
-  return blocking_call(g, true, lock);
+  return blocking_call(g, true, why, lock);
 }
 
 }  // namespace
@@ -145,11 +148,13 @@ using gort::rt::caller;
 using gort::rt::count_lock;
 using gort::rt::count_unlock;
 using gort::rt::lock_pinning;
+using gort::detail::wait_reason;
 
 // --- mutexes ---------------------------------------------------------------
 
 extern "C" __attribute__((no_split_stack)) int pthread_mutex_lock(pthread_mutex_t* m) {
   return lock_pinning(
+      wait_reason::pthread_mutex_lock,
       [m] { return GORT_REAL_DIRECT(pthread_mutex_lock, gort_glibc_pthread_mutex_lock)(m); },
       [m] { return GORT_REAL_DIRECT(pthread_mutex_trylock, gort_glibc_pthread_mutex_trylock)(m); });
 }
@@ -168,12 +173,14 @@ extern "C" __attribute__((no_split_stack)) int pthread_mutex_unlock(pthread_mute
 
 extern "C" int pthread_mutex_timedlock(pthread_mutex_t* m, const timespec* t) {
   return lock_pinning(
+      wait_reason::pthread_mutex_lock,
       [m, t] { return GORT_REAL(pthread_mutex_timedlock)(m, t); },
       [m] { return GORT_REAL_DIRECT(pthread_mutex_trylock, gort_glibc_pthread_mutex_trylock)(m); });
 }
 
 extern "C" int pthread_mutex_clocklock(pthread_mutex_t* m, clockid_t c, const timespec* t) {
   return lock_pinning(
+      wait_reason::pthread_mutex_lock,
       [m, c, t] { return GORT_REAL(pthread_mutex_clocklock)(m, c, t); },
       [m] { return GORT_REAL_DIRECT(pthread_mutex_trylock, gort_glibc_pthread_mutex_trylock)(m); });
 }
@@ -182,12 +189,14 @@ extern "C" int pthread_mutex_clocklock(pthread_mutex_t* m, clockid_t c, const ti
 
 extern "C" __attribute__((no_split_stack)) int pthread_rwlock_rdlock(pthread_rwlock_t* l) {
   return lock_pinning(
+      wait_reason::pthread_rwlock_rdlock,
       [l] { return GORT_REAL_DIRECT(pthread_rwlock_rdlock, gort_glibc_pthread_rwlock_rdlock)(l); },
       [l] { return GORT_REAL_DIRECT(pthread_rwlock_tryrdlock, gort_glibc_pthread_rwlock_tryrdlock)(l); });
 }
 
 extern "C" __attribute__((no_split_stack)) int pthread_rwlock_wrlock(pthread_rwlock_t* l) {
   return lock_pinning(
+      wait_reason::pthread_rwlock_wrlock,
       [l] { return GORT_REAL_DIRECT(pthread_rwlock_wrlock, gort_glibc_pthread_rwlock_wrlock)(l); },
       [l] { return GORT_REAL_DIRECT(pthread_rwlock_trywrlock, gort_glibc_pthread_rwlock_trywrlock)(l); });
 }
@@ -212,12 +221,14 @@ extern "C" __attribute__((no_split_stack)) int pthread_rwlock_unlock(pthread_rwl
 
 extern "C" int pthread_rwlock_timedrdlock(pthread_rwlock_t* l, const timespec* t) {
   return lock_pinning(
+      wait_reason::pthread_rwlock_rdlock,
       [l, t] { return GORT_REAL(pthread_rwlock_timedrdlock)(l, t); },
       [l] { return GORT_REAL_DIRECT(pthread_rwlock_tryrdlock, gort_glibc_pthread_rwlock_tryrdlock)(l); });
 }
 
 extern "C" int pthread_rwlock_timedwrlock(pthread_rwlock_t* l, const timespec* t) {
   return lock_pinning(
+      wait_reason::pthread_rwlock_wrlock,
       [l, t] { return GORT_REAL(pthread_rwlock_timedwrlock)(l, t); },
       [l] { return GORT_REAL_DIRECT(pthread_rwlock_trywrlock, gort_glibc_pthread_rwlock_trywrlock)(l); });
 }
@@ -228,6 +239,7 @@ extern "C" int pthread_rwlock_clockrdlock(pthread_rwlock_t* l, clockid_t c, cons
   auto* const real = GORT_LIBC("pthread_rwlock_clockrdlock",
                                int (*)(pthread_rwlock_t*, clockid_t, const timespec*));
   return lock_pinning(
+      wait_reason::pthread_rwlock_rdlock,
       [real, l, c, t] { return real(l, c, t); },
       [l] { return GORT_REAL_DIRECT(pthread_rwlock_tryrdlock, gort_glibc_pthread_rwlock_tryrdlock)(l); });
 }
@@ -236,6 +248,7 @@ extern "C" int pthread_rwlock_clockwrlock(pthread_rwlock_t* l, clockid_t c, cons
   auto* const real = GORT_LIBC("pthread_rwlock_clockwrlock",
                                int (*)(pthread_rwlock_t*, clockid_t, const timespec*));
   return lock_pinning(
+      wait_reason::pthread_rwlock_wrlock,
       [real, l, c, t] { return real(l, c, t); },
       [l] { return GORT_REAL_DIRECT(pthread_rwlock_trywrlock, gort_glibc_pthread_rwlock_trywrlock)(l); });
 }
@@ -248,14 +261,14 @@ extern "C" int pthread_cond_wait(pthread_cond_t* c, pthread_mutex_t* m) {
   gort::rt::G* g = caller();
   auto* real = GORT_REAL(pthread_cond_wait);
   if (!g) return real(c, m);
-  return blocking_call(g, false, [=] { return real(c, m); });
+  return blocking_call(g, false, wait_reason::pthread_cond_wait, [=] { return real(c, m); });
 }
 
 extern "C" int pthread_cond_timedwait(pthread_cond_t* c, pthread_mutex_t* m, const timespec* t) {
   gort::rt::G* g = caller();
   auto* real = GORT_REAL(pthread_cond_timedwait);
   if (!g) return real(c, m, t);
-  return blocking_call(g, false, [=] { return real(c, m, t); });
+  return blocking_call(g, false, wait_reason::pthread_cond_wait, [=] { return real(c, m, t); });
 }
 
 extern "C" int pthread_cond_clockwait(pthread_cond_t* c, pthread_mutex_t* m, clockid_t k,
@@ -263,7 +276,7 @@ extern "C" int pthread_cond_clockwait(pthread_cond_t* c, pthread_mutex_t* m, clo
   gort::rt::G* g = caller();
   auto* real = GORT_REAL(pthread_cond_clockwait);
   if (!g) return real(c, m, k, t);
-  return blocking_call(g, false, [=] { return real(c, m, k, t); });
+  return blocking_call(g, false, wait_reason::pthread_cond_wait, [=] { return real(c, m, k, t); });
 }
 
 // --- semaphores, join -------------------------------------------------------------
@@ -272,28 +285,28 @@ extern "C" int sem_wait(sem_t* s) {
   gort::rt::G* g = caller();
   auto* real = GORT_REAL(sem_wait);
   if (!g || GORT_REAL(sem_trywait)(s) == 0) return g ? 0 : real(s);
-  return blocking_call(g, false, [=] { return real(s); });
+  return blocking_call(g, false, wait_reason::sem_wait, [=] { return real(s); });
 }
 
 extern "C" int sem_timedwait(sem_t* s, const timespec* t) {
   gort::rt::G* g = caller();
   auto* real = GORT_REAL(sem_timedwait);
   if (!g || GORT_REAL(sem_trywait)(s) == 0) return g ? 0 : real(s, t);
-  return blocking_call(g, false, [=] { return real(s, t); });
+  return blocking_call(g, false, wait_reason::sem_wait, [=] { return real(s, t); });
 }
 
 extern "C" int sem_clockwait(sem_t* s, clockid_t k, const timespec* t) {
   auto* const real = GORT_LIBC("sem_clockwait", int (*)(sem_t*, clockid_t, const timespec*));
   gort::rt::G* g = caller();
   if (!g || GORT_REAL(sem_trywait)(s) == 0) return g ? 0 : real(s, k, t);
-  return blocking_call(g, false, [=] { return real(s, k, t); });
+  return blocking_call(g, false, wait_reason::sem_wait, [=] { return real(s, k, t); });
 }
 
 extern "C" int pthread_join(pthread_t t, void** result) {
   gort::rt::G* g = caller();
   auto* real = GORT_REAL(pthread_join);
   if (!g) return real(t, result);
-  return blocking_call(g, false, [=] { return real(t, result); });
+  return blocking_call(g, false, wait_reason::pthread_join, [=] { return real(t, result); });
 }
 
 // --- futex waits through syscall() ---------------------------------------------------

@@ -62,6 +62,15 @@ enum class wait_reason : std::uint8_t {
   sleep,
   syscall,
   io_wait,   // parked on the network poller (netpoll)
+  // In the system-call state, blocked in an interposed pthread or
+  // semaphore wait (std::mutex, std::shared_mutex, std::condition_variable,
+  // std::thread::join ...): named after the C function.
+  pthread_mutex_lock,
+  pthread_rwlock_rdlock,
+  pthread_rwlock_wrlock,
+  pthread_cond_wait,
+  sem_wait,
+  pthread_join,
 };
 const char* wait_reason_text(wait_reason r) noexcept;
 
