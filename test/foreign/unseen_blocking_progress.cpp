@@ -38,7 +38,11 @@ std::atomic<bool> stop{false};
 
 // Releases A by writing `data` to fd once B's counter moved past the value
 // A saw when it started blocking (or after 30 s, to fail rather than hang).
+// The value is cleared before the thread starts: left from the previous
+// case, it let the thread release A at once, before A blocked (and before
+// B ran: "no" now and then under load).
 std::thread release_after_progress(int fd, const char* data) {
+  progress_when_blocking = -1;
   return std::thread([fd, data] {
     for (int i = 0; i < 3000; ++i) {
       long at = progress_when_blocking.load();
