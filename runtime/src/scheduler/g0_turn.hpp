@@ -15,9 +15,10 @@ namespace gort::rt {
 
 // Every kTimerCheckEvery-th switch on a P looks at the earliest timer (a
 // clock read, only while timers are queued); every kNetpollCheckEvery-th
-// also at the network poller (netpoll_poll_due).
+// also at the network poller (netpoll_poll_due), if the P's queue is short.
 constexpr std::uint32_t kTimerCheckEvery = 8;
 constexpr std::uint32_t kNetpollCheckEvery = 64;
+constexpr std::uint32_t kNetpollMaxQueue = 4;  // ... and fewer goroutines queued
 
 bool g0_turn_slow(P* p);  // out of line: it calls libc (the clock)
 
