@@ -7,7 +7,10 @@
 // 64 connections that all complete with nobody accepting (the 7th and
 // later would wait for SYN retransmissions with a queue of 5; each connect
 // gives up after 5 s through SO_SNDTIMEO, so a failure is a count, not a
-// hang). With the poller off, the program's own backlog stands.
+// hang). With the poller off, the program's own backlog stands: the queue
+// holds 6 (backlog + 1); a client or two more may see its handshake finish
+// while the server drops the last ACK of a full queue (kernel timing), so
+// that count is 6 to 9, never near 64.
 // RUN: %gortpp %s -o %t
 // RUN: env GORT_MAXPROCS=2 %t | FileCheck %s --check-prefix=ON
 // RUN: env GORT_MAXPROCS=2 GORT_DEBUG=netpoll=0 %t | FileCheck %s --check-prefix=OFF
@@ -16,7 +19,7 @@
 // ON-NEXT: connected 64 of 64 with nobody accepting, queued 64
 // OFF: listen(5) from a goroutine: limit is 5: yes
 // OFF-NEXT: listen(5) from a plain thread: limit is 5: yes
-// OFF-NEXT: connected 6 of 64 with nobody accepting, queued 6
+// OFF-NEXT: connected {{[6-9]}} of 64 with nobody accepting, queued 6
 #include <gort/gort.hpp>
 #include <arpa/inet.h>
 #include <netinet/in.h>
